@@ -1,0 +1,6 @@
+export {
+  defaultMaxLength,
+  escapeHtml,
+  sanitizeText,
+  type SanitizeOptions,
+} from './sanitize.js';
