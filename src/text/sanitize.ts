@@ -17,9 +17,11 @@ const invisibleCharacter = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 function toText(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 /** Options for sanitizeText. */
