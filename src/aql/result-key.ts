@@ -1,0 +1,32 @@
+import type { AqlExpression, AqlSelectItem } from './ast.js';
+
+/**
+ * Returns the result key QRadar gives an expression without an alias: a
+ * column keeps the query's spelling, `COUNT(*)` becomes `COUNT`, and another
+ * function becomes `<lower-case name>_<first argument as written>`, as in
+ * `qidname_qid` or `rulename_creEventList`; other expressions keep their text.
+ */
+export function expressionResultKey(expression: AqlExpression): string {
+  switch (expression.kind) {
+    case 'column':
+      return expression.name;
+    case 'string':
+      return expression.value;
+    case 'function': {
+      const name = expression.name.toLowerCase();
+      if (expression.star) return name === 'count' ? 'COUNT' : `${name}_*`;
+      const first = expression.args[0];
+      return first === undefined
+        ? name
+        : `${name}_${expressionResultKey(first)}`;
+    }
+    default:
+      return expression.text;
+  }
+}
+
+/** Returns the result key of a SELECT item: its alias verbatim, else the QRadar default; `*` has none. */
+export function selectItemResultKey(item: AqlSelectItem): string | undefined {
+  if (item.kind === 'star') return undefined;
+  return item.alias ?? expressionResultKey(item.expression);
+}
