@@ -70,3 +70,27 @@ export type {
   TokenUsage,
 } from './scoring/types.js';
 export { wilsonInterval, type Proportion } from './scoring/wilson.js';
+export { caseOutcome, type CaseOutcome } from './report/case-outcome.js';
+export {
+  formatCost,
+  formatDecision,
+  formatDuration,
+  formatInterval,
+  formatPercent,
+} from './report/format.js';
+export {
+  renderHtmlReport,
+  reportContentSecurityPolicy,
+} from './report/html.js';
+export { escapeMarkdown, renderMarkdownSummary } from './report/markdown.js';
+export { buildMetricRows, type MetricRow } from './report/metric-rows.js';
+export { formatProgressLine, replacePreviousLine } from './report/progress.js';
+export {
+  buildEvalResults,
+  resultsFormatVersion,
+  type EvalResults,
+  type EvalRunInfo,
+} from './report/results.js';
+export { renderBarChart, type ChartBar } from './report/svg-charts.js';
+export { renderTerminalReport } from './report/terminal.js';
+export { writeReports, type ReportFiles } from './report/write-reports.js';

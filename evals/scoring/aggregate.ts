@@ -1,5 +1,10 @@
 import type { RunScore } from './score-run.js';
-import type { EvalMode, ScoringCase, TokenUsage } from './types.js';
+import type {
+  DecisionRef,
+  EvalMode,
+  ScoringCase,
+  TokenUsage,
+} from './types.js';
 import { wilsonInterval, type Proportion } from './wilson.js';
 
 /** Scores of one case over its k runs. */
@@ -8,7 +13,7 @@ export interface CaseSummary {
   title: string;
   tags: string[];
   /** Action of the first acceptable entry, such as `block_ip` or `none`. */
-  expectedAction: string;
+  expectedAction: DecisionRef['action'];
   expectedTarget?: string | undefined;
   expectedDisposition: string;
   expectedStage: string;
