@@ -13,3 +13,20 @@ export {
   type CaseReferenceSet,
   type LoadedCase,
 } from './case-schema.js';
+export { ApiError, type QradarErrorBody } from './http/api-error.js';
+export { checkFaultRule } from './http/faults.js';
+export { supportedApiVersions } from './routes/index.js';
+export { startSimulator } from './start-simulator.js';
+export type { OffenseNote } from './store/offense-store.js';
+export type {
+  ReferenceElement,
+  ReferenceSetInfo,
+} from './store/reference-store.js';
+export type {
+  ArielSearchView,
+  FaultRule,
+  RecordedRequest,
+  RunningSimulator,
+  SimulatorOptions,
+  SimulatorState,
+} from './types.js';
