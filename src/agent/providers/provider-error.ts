@@ -93,8 +93,9 @@ function bodyErrorType(body: unknown): string | undefined {
 
 /**
  * Maps an SDK error (Anthropic or OpenAI, which share one shape: status,
- * headers, error body) to a ProviderError; 429 is rate limited, 529 and an
- * `overloaded_error` body are overloaded.
+ * headers, error body) to a ProviderError; 429 is rate limited; 529
+ * (Anthropic), 503 (OpenAI's "engine overloaded") and an `overloaded_error`
+ * body are overloaded.
  */
 export function toProviderError(
   error: unknown,
@@ -112,7 +113,8 @@ export function toProviderError(
   const type = bodyErrorType(record['error']);
   let code: ProviderErrorCode;
   if (status === 429) code = 'RATE_LIMITED';
-  else if (status === 529 || type === 'overloaded_error') code = 'OVERLOADED';
+  else if (status === 529 || status === 503 || type === 'overloaded_error')
+    code = 'OVERLOADED';
   else if (status === 401 || status === 403) code = 'AUTHENTICATION';
   else if (status !== undefined && status >= 400 && status < 500)
     code = 'BAD_REQUEST';

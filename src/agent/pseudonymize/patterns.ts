@@ -33,7 +33,7 @@ export const hostTextPatterns: RegExp[] = [
 
 /** Structured keys whose string values are user names or people. */
 export const userKeyPattern =
-  /^(?:user(?:_?name)?s?|account(?:_?name)?|owner|asset_owner|src_?user|dst_?user|suser|duser|target_?user(?:_?name)?|subject_?user(?:_?name)?|login|assigned_to|approver|email|e_?mail)$/i;
+  /^(?:user(?:_?name)?s?|account(?:_?name)?|(?:\w+_)?owner|contact|src_?user|dst_?user|suser|duser|target_?user(?:_?name)?|subject_?user(?:_?name)?|login|assigned_to|approver|email|e_?mail)$/i;
 
 /** Structured keys whose string values are host names. */
 export const hostKeyPattern =

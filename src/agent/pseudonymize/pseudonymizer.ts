@@ -58,7 +58,21 @@ export class Pseudonymizer {
       return;
     }
     if (typeof value === 'object' && value !== null) {
-      for (const [childKey, child] of Object.entries(value)) {
+      const record = value as Record<string, unknown>;
+      // QRadar asset properties come as `{name: 'Business Owner', value: …}`.
+      const propertyName = record['name'];
+      const propertyValue = record['value'];
+      if (
+        typeof propertyName === 'string' &&
+        typeof propertyValue === 'string'
+      ) {
+        this.#learnFromKey(
+          propertyName.replace(/\s+/g, '_'),
+          key,
+          propertyValue,
+        );
+      }
+      for (const [childKey, child] of Object.entries(record)) {
         this.learn(child, childKey, key);
       }
     }

@@ -20,6 +20,8 @@ export interface FakeState {
   approvals: FakeApproval[];
   gatedCalls: { name: string; arguments: Record<string, unknown> }[];
   toolCalls: { name: string; arguments: Record<string, unknown> }[];
+  assets: Record<string, unknown>[];
+  aqlRows: Record<string, unknown>[];
   mode: 'monitor' | 'approve' | 'autonomous';
   /** Throw from add_note after writing, once, to simulate a crash. */
   crashAfterNote: boolean;
@@ -31,6 +33,8 @@ export function createFakeState(): FakeState {
     notes: new Map(),
     events: new Map(),
     approvals: [],
+    assets: [],
+    aqlRows: [],
     gatedCalls: [],
     toolCalls: [],
     mode: 'approve',
@@ -111,6 +115,40 @@ export function createFakeServer(state: FakeState): McpServer {
     (args) => {
       record('get_offense_events', args);
       return json({ events: state.events.get(args.offense_id) ?? [] });
+    },
+  );
+  server.registerTool(
+    'get_assets',
+    {
+      description: 'Assets of an offense.',
+      inputSchema: { offense_id: z.number().int().optional() },
+      annotations: { readOnlyHint: true },
+    },
+    (args) => {
+      record('get_assets', args);
+      return json({ assets: state.assets });
+    },
+  );
+  server.registerTool(
+    'run_aql',
+    {
+      description: 'Run AQL.',
+      inputSchema: { query: z.string() },
+      annotations: { readOnlyHint: true },
+    },
+    (args) => {
+      record('run_aql', args);
+      // Enough of AQL for the tests: an optional `column = 'value'` filter.
+      const filter = /(\w+)\s*=\s*'([^']*)'/.exec(args.query);
+      const rows =
+        filter === null
+          ? state.aqlRows
+          : state.aqlRows.filter((row) => row[filter[1] ?? ''] === filter[2]);
+      return json({
+        status: 'completed',
+        columns: Object.keys(state.aqlRows[0] ?? {}),
+        rows,
+      });
     },
   );
   server.registerTool(
