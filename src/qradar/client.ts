@@ -36,8 +36,8 @@ import { QRadarTransport } from './transport.js';
 
 /**
  * Typed client of the QRadar REST API. Every method accepts an AbortSignal
- * and throws the QRadarError family; reads are retried on 429, 502, 503, 504
- * and dropped connections, writes only where repeating them is harmless.
+ * and throws the QRadarError family. Reads are retried on 429, 502, 503, 504
+ * and dropped connections, but writes only where repeating them is harmless.
  */
 export class QRadarClient {
   readonly #transport: QRadarTransport;
@@ -224,7 +224,10 @@ export class QRadarClient {
   }
 
   /** Cancels and discards an Ariel search (DELETE). */
-  cancelSearch(searchId: string, options?: RequestOptions): Promise<void> {
+  cancelSearch(
+    searchId: string,
+    options?: RequestOptions,
+  ): Promise<ArielSearch | undefined> {
     return ariel.cancelSearch(this.#transport, searchId, options);
   }
 

@@ -41,7 +41,7 @@ export function isConnectionReset(error: unknown): boolean {
   return code !== undefined && resetCodes.has(code);
 }
 
-/** Where a failed connection was going. */
+/** Destination of a failed connection. */
 export interface ConnectionTarget {
   /** Origin such as `https://qradar.example.com:443`, never with credentials. */
   origin: string;
@@ -51,7 +51,7 @@ export interface ConnectionTarget {
 
 /**
  * Turns a socket or TLS failure into a QRadarConnectionError whose message
- * says which setting fixes it (QRADAR_CA_FILE for an untrusted certificate).
+ * names the setting that fixes it (QRADAR_CA_FILE for an untrusted certificate).
  */
 export function createConnectionError(
   error: unknown,

@@ -13,8 +13,8 @@ import {
 } from './errors.js';
 
 /**
- * What a request is for, so that its errors can name the object and say what
- * to do next.
+ * Purpose of a request, so that its errors can name the object and the next
+ * step.
  */
 export interface RequestContext {
   /** Completes "Failed to …", e.g. `get offense 42`. */
@@ -36,7 +36,7 @@ export interface QRadarErrorBody {
   description?: string;
 }
 
-/** Inputs of createHttpError: the answer and the request it belongs to. */
+/** Inputs of createHttpError: the response and the request it belongs to. */
 export interface HttpErrorInput {
   status: number;
   body: unknown;
@@ -126,7 +126,7 @@ function describeReason(status: number, body: QRadarErrorBody): string {
 }
 
 /**
- * Builds the error for a non-2xx answer, choosing the subclass by status so
+ * Builds the error for a non-2xx response, choosing the subclass by status so
  * that callers can branch on `code` or on the class.
  */
 export function createHttpError(input: HttpErrorInput): QRadarError {

@@ -20,7 +20,7 @@ export type QRadarErrorCode =
 /** Fields every QRadar client error carries besides its message. */
 export interface QRadarErrorDetails {
   code: QRadarErrorCode;
-  /** HTTP status, when the console answered. */
+  /** HTTP status, when the console responded. */
   status?: number | undefined;
   /** QRadar's endpoint-specific error number (the `code` of its error body). */
   qradarCode?: number | undefined;
@@ -42,7 +42,7 @@ export interface QRadarErrorDetails {
 }
 
 /**
- * Base class of every error the QRadar client throws; `code` tells the kind
+ * Base class of every error the QRadar client throws. `code` names the kind
  * and `hint` the next step. Check with `QRadarError.is`, which survives
  * duplicate copies of this module.
  */
@@ -183,7 +183,7 @@ export class QRadarServerError extends QRadarError {
   }
 }
 
-/** No HTTP answer: refused, reset or TLS-rejected connection. */
+/** No HTTP response: refused, reset or TLS-rejected connection. */
 export class QRadarConnectionError extends QRadarError {
   override readonly name = 'QRadarConnectionError';
   /** Tells whether a value is a QRadarConnectionError. */
@@ -201,7 +201,7 @@ export class QRadarTimeoutError extends QRadarError {
   }
 }
 
-/** The console answered 2xx with a body that does not match the expected shape. */
+/** The console responded 2xx with a body that does not match the expected shape. */
 export class QRadarResponseValidationError extends QRadarError {
   override readonly name = 'QRadarResponseValidationError';
   /** Tells whether a value is a QRadarResponseValidationError. */

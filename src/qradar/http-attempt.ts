@@ -3,7 +3,7 @@ import type { Dispatcher, Pool } from 'undici';
 import { createConnectionError } from './connection-error.js';
 import { QRadarTimeoutError } from './errors.js';
 
-/** The raw answer of one HTTP exchange. */
+/** The raw response of one HTTP exchange. */
 export interface RawResponse {
   status: number;
   headers: Readonly<Record<string, string | undefined>>;

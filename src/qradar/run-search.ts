@@ -52,7 +52,7 @@ export interface SearchResult {
   search: ArielSearch;
 }
 
-/** What waitForSearch and runSearch need from the client. */
+/** Dependencies that waitForSearch and runSearch take from the client. */
 export interface SearchRunner {
   transport: QRadarTransport;
   clock: () => number;
@@ -198,10 +198,13 @@ async function cancelQuietly(
 ): Promise<void> {
   try {
     // The caller's signal may already be aborted, so the DELETE gets its own timeout.
-    await cancelSearch(runner.transport, searchId, {
+    const search = await cancelSearch(runner.transport, searchId, {
       timeoutMs: cancelTimeoutMs,
     });
-    runner.logger.info({ searchId }, 'Canceled Ariel search');
+    runner.logger.info(
+      { searchId, status: search?.status },
+      'Canceled Ariel search',
+    );
   } catch (error) {
     runner.logger.warn(
       {

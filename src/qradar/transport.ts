@@ -47,7 +47,7 @@ export interface TransportRequest<Schema extends z.ZodType> {
   options?: RequestOptions | undefined;
 }
 
-/** A validated answer. */
+/** A validated response. */
 export interface TransportResult<Data> {
   data: Data;
   status: number;
@@ -95,7 +95,7 @@ function readCaFile(caFile: string): string {
 /**
  * Sends QRadar API requests over one keep-alive undici Pool: adds the `SEC`,
  * `Version` and `Accept` headers, applies the retry policy and the
- * per-attempt timeout and overall deadline, and validates answers.
+ * per-attempt timeout and overall deadline, and validates responses.
  */
 export class QRadarTransport {
   readonly origin: string;
@@ -192,7 +192,7 @@ export class QRadarTransport {
     return version;
   }
 
-  /** Sends a request with the negotiated `Version` header and validates the answer. */
+  /** Sends a request with the negotiated `Version` header and validates the response. */
   async request<Schema extends z.ZodType>(
     request: TransportRequest<Schema>,
   ): Promise<TransportResult<z.output<Schema>>> {
@@ -332,7 +332,7 @@ export class QRadarTransport {
   ): QRadarTimeoutError {
     const seconds = this.#deadlineMs / 1000;
     return new QRadarTimeoutError(
-      `Failed to ${request.context.action}: no answer within the ${seconds} s deadline. Try again later or narrow the request.`,
+      `Failed to ${request.context.action}: no response within the ${seconds} s deadline. Try again later or narrow the request.`,
       {
         code: 'QRADAR_TIMEOUT',
         method: request.method,

@@ -35,7 +35,7 @@ function describeReceived(body: unknown, path: readonly PropertyKey[]): string {
   return ` (received ${JSON.stringify(sanitizeText(String(value), { maxLength: 40 }))})`;
 }
 
-/** Where a response came from, for the error message. */
+/** Request a response belongs to, named in error messages. */
 export interface ResponseSource {
   method: string;
   path: string;
@@ -78,7 +78,7 @@ export function parseResponse<Schema extends z.ZodType>(
   );
 }
 
-/** Builds the error for a 2xx answer whose body is not JSON, quoting its start. */
+/** Builds the error for a 2xx response whose body is not JSON, quoting its start. */
 export function createNotJsonError(
   text: unknown,
   source: ResponseSource,

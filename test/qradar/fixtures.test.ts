@@ -25,7 +25,7 @@ const ips = loadFixture('ips_commands_data.json');
 const assetEnrich = loadFixture('asset_enrich_test.json');
 const referenceMap = loadFixture('ref_data_bulk_resp.json');
 
-/** The raw QRadar `response` of a command_test_data.json entry. */
+/** Returns the raw QRadar `response` of a command_test_data.json entry. */
 function commandResponse(name: string): unknown {
   return (commands[name] as Json)['response'];
 }

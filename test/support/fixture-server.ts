@@ -6,7 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A canned answer for one method and path. */
+/** A canned response for one method and path. */
 export interface FixtureRoute {
   method: string;
   /** URL path without query string, e.g. `/api/siem/offenses`. */
@@ -55,7 +55,7 @@ function send(response: ServerResponse, route: FixtureRoute): void {
 }
 
 /**
- * Starts an HTTP server on 127.0.0.1 that answers each route with its
+ * Starts an HTTP server on 127.0.0.1 that responds to each route with its
  * canned body and records every request, for tests of the QRadar client
  * against recorded responses.
  */

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import type { RequestOptions } from '../options.js';
 import { buildRange, encodePathSegment, type RangeOptions } from '../query.js';
 import {
@@ -16,7 +14,7 @@ import type { QRadarTransport } from '../transport.js';
 
 /** Options of getSearch. */
 export interface GetSearchOptions extends RequestOptions {
-  /** Sends `Prefer: wait=N` so that the console holds the answer up to N seconds for completion. */
+  /** Sends `Prefer: wait=N` so that the console waits up to N seconds for completion before it responds. */
   waitSeconds?: number | undefined;
 }
 
@@ -32,7 +30,7 @@ export interface ArielResultPage {
   database: string;
   rows: ArielRow[];
   start: number;
-  /** Rows in the whole result, when the console said. */
+  /** Rows in the whole result, when the console sent a total. */
   total: number | undefined;
 }
 
@@ -56,7 +54,7 @@ function searchContext(action: string, searchId: string) {
 
 /**
  * Starts an Ariel search for an AQL query. It is never retried: a repeated
- * POST after a lost answer would start a second search on the console.
+ * POST after a lost response would start a second search on the console.
  */
 export async function createSearch(
   transport: QRadarTransport,
@@ -104,7 +102,7 @@ export async function getSearch(
 }
 
 /**
- * Reads one page of a completed search's rows; QRadar answers 404 (code
+ * Reads one page of a completed search's rows; QRadar returns 404 (code
  * 1003) while the search is still running.
  */
 export async function getSearchResults(
@@ -132,20 +130,24 @@ export async function getSearchResults(
   return { database, rows, start, total: result.contentRange?.total };
 }
 
-/** Cancels an Ariel search and discards its results with DELETE. */
+/**
+ * Cancels an Ariel search and discards its results with DELETE; returns the
+ * search as the console last saw it (status `CANCELED`), when it sends one.
+ */
 export async function cancelSearch(
   transport: QRadarTransport,
   searchId: string,
   options: RequestOptions = {},
-): Promise<void> {
-  await transport.request({
+): Promise<ArielSearch | undefined> {
+  const { data } = await transport.request({
     method: 'DELETE',
     path: searchPath(searchId),
-    schema: z.unknown(),
+    schema: arielSearchSchema.optional(),
     label: 'search',
     context: searchContext('cancel', searchId),
     options,
   });
+  return data;
 }
 
 /** Lists the ids of the Ariel searches the token can see. */

@@ -219,7 +219,7 @@ export function listNotes(
 
 /**
  * Adds a note to an offense (`note_text` travels in the query string). It is
- * never retried: a retry after a lost answer would write the note twice.
+ * never retried: a retry after a lost response would write the note twice.
  */
 export async function addNote(
   transport: QRadarTransport,

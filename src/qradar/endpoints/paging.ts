@@ -9,7 +9,7 @@ export interface Page<Item> {
   items: Item[];
   /** Zero-based index of the first item. */
   start: number;
-  /** Rows on the console in total, when it said. */
+  /** Rows on the console in total, when it sent a total. */
   total: number | undefined;
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { epochMs, integer, optional } from './common.js';
 
-/** How elements of a set expire: counted from when they were first or last seen. */
+/** Expiry basis of set elements: time since they were first or last seen. */
 export const referenceSetTimeoutTypes = [
   'UNKNOWN',
   'FIRST_SEEN',
