@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 
 import type { AqlDatabase } from '../../aql/index.js';
+import { toNumber, toStoredValue, type StoredValue } from './record-values.js';
 import {
   aqlColumns,
+  aqlIndexes,
   nameTables,
   type AqlColumnSpec,
-  type AqlColumnType,
 } from './schema.js';
 
 /** One event or flow as case files write it: AQL column names, plus names and offense ids. */
@@ -13,7 +14,7 @@ export interface EventRecord {
   [column: string]: unknown;
 }
 
-// Record keys that feed the name tables or the offense links instead of a column.
+// Record keys that feed the name tables instead of a column.
 const nameKeys: Record<string, { table: string; idColumn: string }> = {
   qidname: { table: nameTables.qid, idColumn: 'qid' },
   categoryname: { table: nameTables.category, idColumn: 'category' },
@@ -33,73 +34,122 @@ const timeColumns = new Set([
   'lastpackettime',
 ]);
 
-function toNumber(value: unknown, isTime: boolean): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' && value.trim() !== '') {
-    const number = Number(value);
-    if (Number.isFinite(number)) return number;
-    if (isTime) {
-      const ms = Date.parse(value);
-      return Number.isNaN(ms) ? null : ms;
-    }
-  }
-  return null;
+// A load at least this large, and at least as large as the table, drops the
+// indexes and rebuilds them afterwards: building an index by sorting is about
+// three times faster than updating it row by row.
+const bulkLoadMinRows = 50_000;
+
+/** What to do with one key of a record. */
+type KeyAction =
+  | { kind: 'column'; column: AqlColumnSpec; param: number; isTime: boolean }
+  | { kind: 'name'; table: string; idKey: string | undefined }
+  | { kind: 'skip' }
+  | { kind: 'extra'; name: string };
+
+/** A prepared INSERT for records with one exact list of keys. */
+interface RecordShape {
+  actions: KeyAction[];
+  statement: Database.Statement;
+  paramCount: number;
+  hasOffenseParam: number | undefined;
+  extraParam: number | undefined;
+  derived: DerivedValue[];
 }
 
-function toText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    typeof value === 'bigint'
-  ) {
-    return String(value);
-  }
-  return JSON.stringify(value) ?? null;
+/** A column filled from another parameter when the record lacks it. */
+interface DerivedValue {
+  param: number;
+  from: number;
+  kind: 'copy' | 'highLevelCategory';
 }
 
-function toJson(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') {
-    try {
-      JSON.parse(value);
-      return value;
-    } catch {
-      return JSON.stringify([value]);
-    }
-  }
-  return JSON.stringify(
-    Array.isArray(value) || typeof value === 'object' ? value : [value],
+function deriveValue(
+  value: StoredValue,
+  kind: DerivedValue['kind'],
+): StoredValue {
+  if (kind === 'copy') return value;
+  // Low-level category ids carry their high-level category in the thousands (4015 is under 4000).
+  return typeof value === 'number' && value >= 1000
+    ? Math.floor(value / 1000) * 1000
+    : null;
+}
+
+function buildShape(
+  db: Database.Database,
+  database: AqlDatabase,
+  keys: string[],
+): RecordShape {
+  const columnsByName = new Map(
+    aqlColumns(database).map((column) => [column.name, column]),
   );
-}
-
-function toBoolean(value: unknown): string | null {
-  if (value === true || value === 1 || value === 'true' || value === 'TRUE')
-    return 'true';
-  if (value === false || value === 0 || value === 'false' || value === 'FALSE')
-    return 'false';
-  return null;
-}
-
-function convert(
-  value: unknown,
-  type: AqlColumnType,
-  isTime: boolean,
-): string | number | null {
-  switch (type) {
-    case 'integer':
-    case 'real':
-      return toNumber(value, isTime);
-    case 'text':
-      return toText(value);
-    case 'json':
-      return toJson(value);
-    case 'boolean':
-      return toBoolean(value);
+  const keyByColumn = new Map<string, string>();
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    if (columnsByName.has(lower)) keyByColumn.set(lower, key);
   }
+
+  const targets: string[] = [];
+  const paramOf = new Map<string, number>();
+  const actions: KeyAction[] = keys.map((key) => {
+    const lower = key.toLowerCase();
+    const column = columnsByName.get(lower);
+    if (column !== undefined) {
+      if (keyByColumn.get(lower) !== key) return { kind: 'skip' };
+      targets.push(column.name);
+      paramOf.set(column.name, targets.length - 1);
+      return {
+        kind: 'column',
+        column,
+        param: targets.length - 1,
+        isTime: timeColumns.has(column.name),
+      };
+    }
+    const nameKey = nameKeys[lower];
+    if (nameKey !== undefined) {
+      return {
+        kind: 'name',
+        table: nameKey.table,
+        idKey: keyByColumn.get(nameKey.idColumn),
+      };
+    }
+    if (lower === offenseIdsKey) return { kind: 'skip' };
+    return { kind: 'extra', name: lower };
+  });
+
+  const derived: DerivedValue[] = [];
+  const derive = (
+    column: string,
+    from: number | undefined,
+    kind: DerivedValue['kind'],
+  ): void => {
+    if (from === undefined || paramOf.has(column)) return;
+    targets.push(column);
+    derived.push({ param: targets.length - 1, from, kind });
+  };
+  derive('endtime', paramOf.get('starttime'), 'copy');
+  derive('devicetime', paramOf.get('starttime'), 'copy');
+  derive('highlevelcategory', paramOf.get('category'), 'highLevelCategory');
+  let hasOffenseParam: number | undefined;
+  if (!paramOf.has('hasoffense')) {
+    targets.push('hasoffense');
+    hasOffenseParam = targets.length - 1;
+  }
+  let extraParam: number | undefined;
+  if (actions.some((action) => action.kind === 'extra')) {
+    targets.push('extra');
+    extraParam = targets.length - 1;
+  }
+  const statement = db.prepare(
+    `INSERT INTO ${database} (${targets.join(', ')}) VALUES (${targets.map(() => '?').join(', ')})`,
+  );
+  return {
+    actions,
+    statement,
+    paramCount: targets.length,
+    hasOffenseParam,
+    extraParam,
+    derived,
+  };
 }
 
 function offenseIdsOf(
@@ -113,25 +163,17 @@ function offenseIdsOf(
   return defaultOffenseId === undefined ? [] : [defaultOffenseId];
 }
 
-/** Slot of each record key in the column list; -1 for extra fields; memoised per exact spelling. */
-class KeyResolver {
-  readonly #slots = new Map<string, number>();
-  readonly #indexByName: Map<string, number>;
-
-  constructor(columns: readonly AqlColumnSpec[]) {
-    this.#indexByName = new Map(
-      columns.map((column, index) => [column.name, index]),
-    );
-  }
-
-  slot(key: string): number {
-    let slot = this.#slots.get(key);
-    if (slot === undefined) {
-      slot = this.#indexByName.get(key.toLowerCase()) ?? -1;
-      this.#slots.set(key, slot);
-    }
-    return slot;
-  }
+function isBulkLoad(
+  db: Database.Database,
+  database: AqlDatabase,
+  count: number,
+): boolean {
+  if (count < bulkLoadMinRows) return false;
+  const existing = db
+    .prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${database}`)
+    .pluck()
+    .get() as number;
+  return count >= existing;
 }
 
 /**
@@ -139,7 +181,8 @@ class KeyResolver {
  * case-insensitively; unknown keys go to the JSON `extra` column as custom
  * properties; `qidname`, `categoryname`, `logsourcename`, `logsourcetypename`
  * and `protocolname` fill the name tables; `offense_ids` links the row to
- * offenses (absent means `[defaultOffenseId]`, `[]` means no offense).
+ * offenses (absent means `[defaultOffenseId]`, `[]` means no offense). Loads
+ * of 50,000 records or more rebuild the indexes and statistics afterwards.
  */
 export function insertEventRecords(
   db: Database.Database,
@@ -147,86 +190,76 @@ export function insertEventRecords(
   records: EventRecord[],
   defaultOffenseId?: number,
 ): void {
-  const columns = aqlColumns(database);
-  const resolver = new KeyResolver(columns);
-  const slotOf = (name: string): number => resolver.slot(name);
-  const startSlot = slotOf('starttime');
-  const endSlot = slotOf('endtime');
-  const deviceSlot = slotOf('devicetime');
-  const categorySlot = slotOf('category');
-  const highLevelSlot = slotOf('highlevelcategory');
-  const hasOffenseSlot = slotOf('hasoffense');
-  const isTime = columns.map((column) => timeColumns.has(column.name));
-
-  const placeholders = columns.map(() => '?').join(', ');
-  const insertRow = db.prepare(
-    `INSERT INTO ${database} (${columns.map((column) => column.name).join(', ')}, extra) VALUES (${placeholders}, ?)`,
-  );
+  const shapes = new Map<string, RecordShape>();
   const insertLink = db.prepare(
     'INSERT OR IGNORE INTO offense_links (database, row_id, offense_id) VALUES (?, ?, ?)',
   );
   const names = new Map<string, Map<number, string>>();
   const properties = new Set<string>();
+  const bulk = isBulkLoad(db, database, records.length);
+  const indexes = aqlIndexes(database);
 
-  const insertAll = db.transaction((batch: EventRecord[]) => {
-    for (const record of batch) {
-      const values: (string | number | null)[] = new Array<
-        string | number | null
-      >(columns.length + 1).fill(null);
-      let extra: Record<string, unknown> | undefined;
-      for (const key of Object.keys(record)) {
-        const value = record[key];
-        const slot = resolver.slot(key);
-        const column = columns[slot];
-        if (column !== undefined) {
-          values[slot] = convert(value, column.type, isTime[slot] === true);
-          continue;
-        }
-        const lower = key.toLowerCase();
-        const nameKey = nameKeys[lower];
-        if (nameKey !== undefined) {
-          const id = toNumber(
-            record[nameKey.idColumn] ?? findKey(record, nameKey.idColumn),
-            false,
-          );
-          if (id !== null && typeof value === 'string') {
-            const table = names.get(nameKey.table) ?? new Map<number, string>();
-            table.set(id, value);
-            names.set(nameKey.table, table);
-          }
-          continue;
-        }
-        if (lower === offenseIdsKey || value === undefined) continue;
-        extra ??= {};
-        extra[lower] = value;
-        properties.add(lower);
-      }
-
-      const offenseIds = offenseIdsOf(record, defaultOffenseId);
-      fillDerived(
-        values,
-        {
-          startSlot,
-          endSlot,
-          deviceSlot,
-          categorySlot,
-          highLevelSlot,
-          hasOffenseSlot,
-        },
-        offenseIds.length > 0,
-      );
-      for (const [index, column] of columns.entries()) {
-        if (values[index] === null && column.fallback !== undefined)
-          values[index] = column.fallback;
-      }
-      values[columns.length] =
-        extra === undefined ? null : JSON.stringify(extra);
-
-      const rowId = insertRow.run(values).lastInsertRowid;
-      for (const offenseId of offenseIds)
-        insertLink.run(database, rowId, offenseId);
+  const insertRecord = (record: EventRecord): void => {
+    const keys = Object.keys(record);
+    const shapeKey = keys.join('\u0000');
+    let shape = shapes.get(shapeKey);
+    if (shape === undefined) {
+      shape = buildShape(db, database, keys);
+      shapes.set(shapeKey, shape);
     }
+    const values = new Array<StoredValue>(shape.paramCount).fill(null);
+    let extra: Record<string, unknown> | undefined;
+    for (let index = 0; index < keys.length; index += 1) {
+      const action = shape.actions[index];
+      const value = record[keys[index] ?? ''];
+      if (action === undefined || action.kind === 'skip') continue;
+      if (action.kind === 'column') {
+        const stored = toStoredValue(value, action.column.type, action.isTime);
+        values[action.param] = stored ?? action.column.fallback ?? null;
+      } else if (action.kind === 'name') {
+        const id = toNumber(
+          action.idKey === undefined ? undefined : record[action.idKey],
+          false,
+        );
+        if (id !== null && typeof value === 'string') {
+          const table = names.get(action.table) ?? new Map<number, string>();
+          table.set(id, value);
+          names.set(action.table, table);
+        }
+      } else if (value !== undefined) {
+        extra ??= {};
+        extra[action.name] = value;
+        properties.add(action.name);
+      }
+    }
+    for (const derived of shape.derived) {
+      values[derived.param] = deriveValue(
+        values[derived.from] ?? null,
+        derived.kind,
+      );
+    }
+    const offenseIds = offenseIdsOf(record, defaultOffenseId);
+    if (shape.hasOffenseParam !== undefined) {
+      values[shape.hasOffenseParam] = offenseIds.length > 0 ? 'true' : 'false';
+    }
+    if (shape.extraParam !== undefined && extra !== undefined) {
+      values[shape.extraParam] = JSON.stringify(extra);
+    }
+    const rowId = shape.statement.run(values).lastInsertRowid;
+    for (const offenseId of offenseIds) {
+      insertLink.run(database, rowId, offenseId);
+    }
+  };
 
+  const insertAll = db.transaction(() => {
+    if (bulk) {
+      for (const name of indexes.keys())
+        db.exec(`DROP INDEX IF EXISTS ${name}`);
+    }
+    for (const record of records) insertRecord(record);
+    if (bulk) {
+      for (const sql of indexes.values()) db.exec(sql);
+    }
     for (const [table, entries] of names) {
       const upsert = db.prepare(
         `INSERT OR REPLACE INTO ${table} (id, name) VALUES (?, ?)`,
@@ -238,41 +271,6 @@ export function insertEventRecords(
     );
     for (const name of properties) addProperty.run(database, name);
   });
-  insertAll(records);
-}
-
-function findKey(record: EventRecord, lowerName: string): unknown {
-  for (const key of Object.keys(record)) {
-    if (key.toLowerCase() === lowerName) return record[key];
-  }
-  return undefined;
-}
-
-function fillDerived(
-  values: (string | number | null)[],
-  slots: {
-    startSlot: number;
-    endSlot: number;
-    deviceSlot: number;
-    categorySlot: number;
-    highLevelSlot: number;
-    hasOffenseSlot: number;
-  },
-  hasOffense: boolean,
-): void {
-  const start = values[slots.startSlot];
-  if (values[slots.endSlot] === null) values[slots.endSlot] = start ?? null;
-  if (values[slots.deviceSlot] === null)
-    values[slots.deviceSlot] = start ?? null;
-  const category = values[slots.categorySlot];
-  // Low-level category ids carry their high-level category in the thousands (4015 is under 4000).
-  if (
-    values[slots.highLevelSlot] === null &&
-    typeof category === 'number' &&
-    category >= 1000
-  ) {
-    values[slots.highLevelSlot] = Math.floor(category / 1000) * 1000;
-  }
-  if (values[slots.hasOffenseSlot] === null)
-    values[slots.hasOffenseSlot] = hasOffense ? 'true' : 'false';
+  insertAll();
+  if (bulk) db.exec(`ANALYZE ${database}`);
 }

@@ -137,24 +137,48 @@ const sqlTypes: Record<AqlColumnType, string> = {
   boolean: 'TEXT',
 };
 
+function sqlDefault(column: AqlColumnSpec): string {
+  if (column.fallback === undefined) return '';
+  const value =
+    typeof column.fallback === 'number'
+      ? String(column.fallback)
+      : `'${column.fallback.replaceAll("'", "''")}'`;
+  return ` DEFAULT ${value}`;
+}
+
+// Each lookup column is indexed together with starttime, so one index serves
+// `WHERE sourceip = ? AND starttime BETWEEN ...` and GROUP BY sourceip over a
+// time window without reading the table.
+const indexedColumns = ['sourceip', 'destinationip', 'username', 'qid'];
+
+/** Returns the CREATE INDEX statements of one Ariel table, keyed by index name. */
+export function aqlIndexes(database: AqlDatabase): Map<string, string> {
+  const indexes = new Map<string, string>();
+  indexes.set(
+    `${database}_starttime`,
+    `CREATE INDEX IF NOT EXISTS ${database}_starttime ON ${database} (starttime)`,
+  );
+  for (const column of indexedColumns) {
+    const name = `${database}_${column}`;
+    indexes.set(
+      name,
+      `CREATE INDEX IF NOT EXISTS ${name} ON ${database} (${column}, starttime)`,
+    );
+  }
+  return indexes;
+}
+
 function createRecordTable(db: Database.Database, database: AqlDatabase): void {
   const columns = aqlColumns(database)
-    .map((column) => `${column.name} ${sqlTypes[column.type]}`)
+    .map(
+      (column) =>
+        `${column.name} ${sqlTypes[column.type]}${sqlDefault(column)}`,
+    )
     .join(',\n  ');
   db.exec(
     `CREATE TABLE IF NOT EXISTS ${database} (\n  ${columns},\n  extra TEXT\n)`,
   );
-  for (const column of [
-    'starttime',
-    'sourceip',
-    'destinationip',
-    'username',
-    'qid',
-  ]) {
-    db.exec(
-      `CREATE INDEX IF NOT EXISTS ${database}_${column} ON ${database} (${column})`,
-    );
-  }
+  for (const sql of aqlIndexes(database).values()) db.exec(sql);
 }
 
 /**
