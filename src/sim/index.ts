@@ -14,9 +14,16 @@ export {
   type LoadedCase,
 } from './case-schema.js';
 export { ApiError, type QradarErrorBody } from './http/api-error.js';
+export {
+  openEmbeddedSimulator,
+  simulatorDbPath,
+  type EmbeddedSimulator,
+} from './embedded.js';
+export { readFaultRules } from './faults-file.js';
 export { checkFaultRule } from './http/faults.js';
 export { supportedApiVersions } from './routes/index.js';
 export { startSimulator } from './start-simulator.js';
+export { generateSimulatorTls, type GeneratedTls } from './tls.js';
 export type { OffenseNote } from './store/offense-store.js';
 export type {
   ReferenceElement,

@@ -425,7 +425,7 @@ function completeOffense(
   const firstSource = sources
     .records()
     .find((record) => record['id'] === sourceIds[0]);
-  const { rules, ...rest } = offense;
+  const { rules, id: _id, ...rest } = offense;
   const categories = Array.isArray(offense['categories'])
     ? (offense['categories'] as unknown[])
     : [...stats.categories];
@@ -463,7 +463,6 @@ function completeOffense(
     status: 'OPEN',
     username_count: stats.usernames.size,
     ...rest,
-    id,
     start_time: startTime,
     last_updated_time: lastUpdated,
     event_count: stats.hasEvents
