@@ -94,3 +94,24 @@ export {
 export { renderBarChart, type ChartBar } from './report/svg-charts.js';
 export { renderTerminalReport } from './report/terminal.js';
 export { writeReports, type ReportFiles } from './report/write-reports.js';
+export type {
+  CaseRunContext,
+  CaseRunner,
+  ProviderSettings,
+} from './harness/case-runner.js';
+export {
+  collectExecutions,
+  collectOtherAttempts,
+} from './harness/end-state.js';
+export {
+  createEvalClock,
+  createSeededIds,
+  evalEpochMs,
+  openCaseEnvironment,
+  type CaseEnvironment,
+} from './harness/environment.js';
+export {
+  snapshotReferenceSets,
+  type ReferenceSetSnapshot,
+} from './harness/reference-snapshot.js';
+export { runEval, type RunEvalOptions } from './harness/run-eval.js';
