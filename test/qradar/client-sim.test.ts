@@ -160,22 +160,26 @@ describe('QRadar client against simulator', () => {
     expect(asset.properties?.find((p) => p.name === 'Weight')?.value).toBe('8');
   });
 
-  it('resolves offense addresses', async () => {
-    const offense = await client.getOffense(101);
+  it('resolves addresses by IP and id', async () => {
+    const byIp = await client.getSourceAddressesByIp(['203.0.113.7']);
+    expect(lastRequest('GET', '/api/siem/source_addresses').query).toBe(
+      `filter=${encodeURIComponent('source_ip="203.0.113.7"')}`,
+    );
     const sources = await client.getSourceAddresses(
-      offense.source_address_ids ?? [],
+      byIp.map((address) => address.id),
     );
     expect(sources.map((address) => address.source_ip)).toEqual([
       '203.0.113.7',
     ]);
-    const destinations = await client.getLocalDestinationAddresses(
-      offense.local_destination_address_ids ?? [],
+    const destinations = await client.getLocalDestinationAddressesByIp([
+      '10.0.5.20',
+    ]);
+    const resolved = await client.getLocalDestinationAddresses(
+      destinations.map((address) => address.id),
     );
-    expect(destinations.map((address) => address.local_destination_ip)).toEqual(
-      ['10.0.5.20'],
-    );
-    const byIp = await client.getSourceAddressesByIp(['203.0.113.7']);
-    expect(byIp[0]?.offense_ids).toContain(101);
+    expect(resolved.map((address) => address.local_destination_ip)).toEqual([
+      '10.0.5.20',
+    ]);
   });
 
   it('batches address ids by 100', async () => {
@@ -237,6 +241,24 @@ describe('QRadar client against simulator', () => {
     await client.deleteReferenceSetElement(name, '203.0.113.7');
     expect(simulator.state.referenceSetElements(name)).toEqual([]);
     await client.deleteReferenceSet(name);
+  });
+
+  it('encodes set value path once', async () => {
+    const name = 'Privileged Accounts';
+    await client.addReferenceSetElement(name, 'CORP\\jdoe');
+    expect(
+      simulator.state.referenceSetElements(name)?.map((e) => e.value),
+    ).toContain('CORP\\jdoe');
+    await client.deleteReferenceSetElement(name, 'CORP\\jdoe');
+    expect(
+      lastRequest(
+        'DELETE',
+        '/api/reference_data/sets/Privileged%20Accounts/CORP%5Cjdoe',
+      ).method,
+    ).toBe('DELETE');
+    expect(
+      simulator.state.referenceSetElements(name)?.map((e) => e.value),
+    ).toEqual(['CORP\\admin']);
   });
 
   it('runs Ariel search to completion', async () => {

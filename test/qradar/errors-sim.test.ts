@@ -99,6 +99,17 @@ describe('QRadar client error family', () => {
     );
   });
 
+  it('maps close without reason to 409', async () => {
+    const error = await failure(
+      client.updateOffense(101, { status: 'CLOSED' }),
+    );
+    expect(QRadarConflictError.is(error)).toBe(true);
+    expect(error.qradarCode).toBe(1008);
+    expect(error.qradarMessage).toContain('closing_reason_id is required');
+    expect(error.hint).toContain('closing reason');
+    expect(simulator.state.offense(101)?.['status']).toBe('OPEN');
+  });
+
   it('maps 422 on bad AQL', async () => {
     const error = await failure(client.createSearch('SELEC * FROM events'));
     expect(QRadarUnprocessableError.is(error)).toBe(true);
