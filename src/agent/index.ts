@@ -72,6 +72,14 @@ export {
   toProviderError,
   type ProviderErrorCode,
 } from './providers/provider-error.js';
+export { canonicalRequest, requestKey } from './providers/canonical-request.js';
+export {
+  cassetteMarker,
+  createReplayProvider,
+  readCassette,
+  withRecording,
+  type Cassette,
+} from './providers/replay-provider.js';
 export {
   sleepFor,
   withRetries,

@@ -19,6 +19,7 @@ import {
   recommendationSchema,
   type Recommendation,
 } from './recommendation.js';
+import { ProviderError } from './providers/provider-error.js';
 import type { ToolCallRecord } from './run-record.js';
 import { submitToolName } from './system-prompt.js';
 
@@ -42,7 +43,7 @@ export type InvestigationResult =
   | { kind: 'recommendation'; recommendation: Recommendation }
   | { kind: 'budget'; budget: BudgetName }
   | { kind: 'invalid'; detail: string }
-  | { kind: 'provider_error'; detail: string };
+  | { kind: 'provider_error'; detail: string; isTransient: boolean };
 
 /** Inputs of the model loop. */
 export interface InvestigationOptions {
@@ -150,7 +151,19 @@ export async function investigate(
       if (budget.beforeTurn() === 'wall_time') {
         return { kind: 'budget', budget: 'wall_time' };
       }
-      return { kind: 'provider_error', detail: (error as Error).message };
+      // Rate limits and overloads that outlast the retries are transient;
+      // a bad key, a cassette miss or a rejected request is not.
+      const code = ProviderError.is(error) ? error.code : 'CONNECTION';
+      return {
+        kind: 'provider_error',
+        detail: (error as Error).message,
+        isTransient: [
+          'RATE_LIMITED',
+          'OVERLOADED',
+          'CONNECTION',
+          'SERVER',
+        ].includes(code),
+      };
     } finally {
       options.timings.modelMs += options.now() - modelStarted;
     }

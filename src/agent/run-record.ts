@@ -75,6 +75,8 @@ export interface RunOutcome {
   approvalRequestId?: string | undefined;
   noteWritten: boolean;
   stopReason?: StopReason | undefined;
+  /** Set when the stop came from a configuration error rather than load. */
+  failed?: boolean | undefined;
   /** Human-readable detail of a stop or failure. */
   detail?: string | undefined;
   toolCalls: ToolCallRecord[];

@@ -247,6 +247,9 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
       outcome.stopReason =
         options.signal?.aborted === true ? 'aborted' : stopOf(result);
       outcome.detail = describeStop(result);
+      if (result.kind === 'provider_error' && !result.isTransient) {
+        outcome.failed = true;
+      }
       runLogger.warn(
         { stopReason: outcome.stopReason },
         'triage stopped without a recommendation',
@@ -255,7 +258,7 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
     await save('running');
   }
 
-  const state = await decideAndNote({
+  const decidedState = await decideAndNote({
     client: options.client,
     offenseId: options.offenseId,
     runId,
@@ -268,6 +271,10 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
     save,
     signal: options.signal,
   });
+  const state: RunState =
+    outcome.stopReason === 'provider_error' && outcome.failed === true
+      ? 'failed'
+      : decidedState;
   await save(state, true);
   runLogger.info({ state, result: outcome.result }, 'triage finished');
   onProgress({
