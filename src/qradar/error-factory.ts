@@ -85,7 +85,7 @@ function describeHint(
   const { context, method, path } = input;
   switch (status) {
     case 401:
-      return 'check QRADAR_SEC_TOKEN: the console rejected the SEC token, so create or renew an authorized service token in Admin > Authorized Services';
+      return 'check QRADAR_SEC_TOKEN, or create a new authorized service token in Admin > Authorized Services';
     case 403:
       return `grant the authorized service a user role and security profile that allow ${method} ${path}`;
     case 404:

@@ -48,7 +48,7 @@ function searchContext(action: string, searchId: string) {
     action: `${action} Ariel search ${searchId}`,
     subject: `Ariel search ${searchId}`,
     notFoundHint:
-      'the search id is unknown or its results expired: run the query again',
+      'the id is unknown or the search expired, so run the query again',
   };
 }
 
