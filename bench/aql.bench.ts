@@ -62,7 +62,11 @@ process.stderr.write(
   `Loaded ${rowCount} events in ${Math.round(loadMs)} ms (generation excluded)\n`,
 );
 
-const probe = executeAql(db, 'SELECT sourceip FROM events LIMIT 1 LAST 24 HOURS', { nowMs, lookups });
+const probe = executeAql(
+  db,
+  'SELECT sourceip FROM events LIMIT 1 LAST 24 HOURS',
+  { nowMs, lookups },
+);
 const probeIp = String(probe.rows[0]?.['sourceip']);
 
 describe('AQL engine over 1,000,000 events', () => {
