@@ -115,3 +115,10 @@ export {
   type ReferenceSetSnapshot,
 } from './harness/reference-snapshot.js';
 export { runEval, type RunEvalOptions } from './harness/run-eval.js';
+export {
+  cassetteFileFor,
+  defaultCassettesDir,
+  installedSdkVersion,
+  writeCassetteManifest,
+  type CassetteManifest,
+} from './harness/cassettes.js';

@@ -40,6 +40,7 @@ export interface CaseEnvironment {
   dir: string;
   simulator: RunningSimulator;
   store: Store;
+  /** Clock of the store and server: the eval epoch, advancing with real time. */
   now: () => number;
   newId: (prefix: string) => string;
   /** Closes the simulator and store and removes the folder. */
@@ -48,15 +49,20 @@ export interface CaseEnvironment {
 
 /**
  * Starts a fresh simulator holding only `caseFile` and opens a fresh store,
- * both in a new temporary folder, on the eval clock with seeded ids.
+ * both in a new temporary folder, with seeded ids. The simulator's clock
+ * stays at the eval epoch, so the case's shifted times and everything it
+ * serves are the same on every run (replay keys depend on it); the store's
+ * clock starts there and advances.
  */
 export async function openCaseEnvironment(options: {
   caseFile: string;
   logger: Logger;
   now?: (() => number) | undefined;
+  simulatorNow?: (() => number) | undefined;
 }): Promise<CaseEnvironment> {
   const dir = mkdtempSync(join(tmpdir(), 'qradar-mcp-eval-'));
   const now = options.now ?? createEvalClock();
+  const simulatorNow = options.simulatorNow ?? ((): number => evalEpochMs);
   const newId = createSeededIds();
   let simulator: RunningSimulator | undefined;
   try {
@@ -67,7 +73,7 @@ export async function openCaseEnvironment(options: {
       dbPath: join(dir, 'sim.sqlite'),
       token: randomBytes(16).toString('hex'),
       casesDir,
-      now,
+      now: simulatorNow,
       seed: 1,
       arielDelayMs: 0,
       logger: options.logger,
