@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
-
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { z } from 'zod';
 
-import { ConfigError, type Logger } from '../config/index.js';
+import type { Logger } from '../config/index.js';
 import { createHttpError, type RequestContext } from './error-factory.js';
 import { QRadarError, QRadarTimeoutError } from './errors.js';
 import { sendAttempt, type RawResponse } from './http-attempt.js';
+import { createPool } from './pool.js';
 import {
   defaultSleep,
   type QRadarClientOptions,
@@ -57,41 +55,6 @@ export interface TransportResult<Data> {
 const defaultTimeoutMs = 30_000;
 const defaultDeadlineMs = 120_000;
 
-function parseBaseUrl(baseUrl: string): { origin: string; prefix: string } {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch (error) {
-    throw new ConfigError(
-      `Invalid QRADAR_URL "${baseUrl}": expected a URL such as https://qradar.example.com.`,
-      { variable: 'QRADAR_URL', cause: error },
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ConfigError(
-      `Invalid QRADAR_URL "${url.origin}": expected an http:// or https:// URL.`,
-      { variable: 'QRADAR_URL' },
-    );
-  if (url.username !== '' || url.password !== '')
-    throw new ConfigError(
-      'Invalid QRADAR_URL: remove the user name and password from it and set QRADAR_SEC_TOKEN instead.',
-      { variable: 'QRADAR_URL' },
-    );
-  return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
-}
-
-function readCaFile(caFile: string): string {
-  try {
-    return readFileSync(caFile, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(
-      `Failed to read QRADAR_CA_FILE ${caFile}: ${reason}. Point it at the console's CA certificate in PEM form.`,
-      { variable: 'QRADAR_CA_FILE', cause: error },
-    );
-  }
-}
-
 /**
  * Sends QRadar API requests over one keep-alive undici Pool: adds the `SEC`,
  * `Version` and `Accept` headers, applies the retry policy and the
@@ -113,9 +76,10 @@ export class QRadarTransport {
   #negotiatedVersion: Promise<string> | undefined;
 
   constructor(options: QRadarClientOptions) {
-    const { origin, prefix } = parseBaseUrl(options.baseUrl);
+    const { origin, prefix, pool } = createPool(options);
     this.origin = origin;
     this.#prefix = prefix;
+    this.#pool = pool;
     this.#secToken = options.secToken;
     this.#logger = options.logger;
     this.#clock = options.clock ?? Date.now;
@@ -128,22 +92,6 @@ export class QRadarTransport {
       maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries,
     };
     this.#pinnedVersion = options.apiVersion;
-
-    const connect: Record<string, unknown> = {};
-    if (options.caFile !== undefined)
-      connect['ca'] = [...rootCertificates, readCaFile(options.caFile)];
-    if (options.tlsVerify === false) {
-      connect['rejectUnauthorized'] = false;
-      if (origin.startsWith('https:'))
-        this.#logger.warn(
-          { origin },
-          'TLS certificate verification is off for the QRadar console (QRADAR_TLS_VERIFY=false); anyone on the network path can read and change the traffic, SEC token included',
-        );
-    }
-    this.#pool = new Pool(origin, {
-      connections: options.connections ?? 8,
-      connect,
-    });
   }
 
   /** Returns the `Version` header value, negotiating it on first use. */
