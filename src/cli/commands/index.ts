@@ -1,8 +1,16 @@
 import type { Command } from '../command.js';
+import { approvalsCommand } from './approvals.js';
+import { auditCommand } from './audit.js';
+import { policyCommand } from './policy.js';
 import { simCommand } from './sim.js';
 
 /**
  * Every CLI command, in the order `qradar-mcp --help` lists them. Each lives in
  * its own file under this folder.
  */
-export const commands: Command[] = [simCommand];
+export const commands: Command[] = [
+  simCommand,
+  approvalsCommand,
+  policyCommand,
+  auditCommand,
+];
