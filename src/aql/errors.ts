@@ -1,6 +1,6 @@
 const aqlErrorBrand = Symbol.for('qradar-mcp.AqlError');
 
-/** QRadar's unique error code for invalid AQL, answered with HTTP 422. */
+/** QRadar's unique error code for invalid AQL, returned with HTTP 422. */
 export const aqlErrorQradarCode = 2000;
 
 /** Describes where in the query text an error was found. */

@@ -134,13 +134,13 @@ function readQuoted(
     value += char;
     index += 1;
   }
-  const what = quote === "'" ? 'string' : 'quoted column name';
+  const description = quote === "'" ? 'string' : 'quoted column name';
   throw new AqlSyntaxError(
     {
       position: start,
       token: query.slice(start, Math.min(start + 20, query.length)),
     },
-    `unterminated ${what}`,
+    `unterminated ${description}`,
     `Close it with ${quote}.`,
   );
 }

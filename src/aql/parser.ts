@@ -410,6 +410,7 @@ function failTrailing(
   const misplaced = clauseNames.find((name) =>
     cursor.isWord(token, name.split(' ')[0] ?? name),
   );
+
   if (cursor.isWord(token, 'INTO')) {
     cursor.fail(
       token,
@@ -417,6 +418,7 @@ function failTrailing(
       'Remove INTO <name>; results are read through the search id.',
     );
   }
+
   if (misplaced !== undefined && misplaced === lastClause) {
     cursor.fail(token, `only one ${misplaced} clause is allowed`, order);
   }
@@ -426,11 +428,12 @@ function failTrailing(
   if (misplaced !== undefined && lastClause !== undefined) {
     cursor.fail(token, `${misplaced} must come before ${lastClause}`, order);
   }
+
   if (cursor.isWord(token, 'LAST', 'START') && hasTime) {
     cursor.fail(
       token,
       'only one time clause is allowed',
-      'Keep either LAST ... or START ... STOP ....',
+      'Keep either LAST n UNITS or START ... STOP.',
     );
   }
   if (hasTime) {
@@ -440,6 +443,8 @@ function failTrailing(
       order,
     );
   }
+
+  // Without a time clause, name what may still follow the last clause.
   const later = clauseNames.slice(
     lastClause === undefined ? 0 : clauseNames.indexOf(lastClause) + 1,
   );

@@ -1,10 +1,12 @@
 import type { AqlExpression, AqlSelectItem } from './ast.js';
 
 /**
- * Returns the result key QRadar gives an expression without an alias: a
- * column keeps the query's spelling, `COUNT(*)` becomes `COUNT`, and another
- * function becomes `<lower-case name>_<first argument as written>`, as in
- * `qidname_qid` or `rulename_creEventList`; other expressions keep their text.
+ * Returns the result key QRadar gives an expression without an alias. A
+ * column keeps the query's spelling, and a function becomes
+ * `<lower-case name>_<first argument as written>`, as in `qidname_qid` or
+ * `rulename_creEventList`. Other expressions keep their source text.
+ * NOTE: `COUNT(*)` becomes `COUNT` here; the observed QRadar responses this
+ * rule comes from show no unaliased `COUNT(*)`, so alias it to be sure.
  */
 export function expressionResultKey(expression: AqlExpression): string {
   switch (expression.kind) {

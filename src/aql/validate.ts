@@ -6,7 +6,7 @@ import { resolveAqlTimeWindow } from './time.js';
 
 /** Limits that run_aql applies to a model-written query. */
 export interface AqlLimits {
-  /** Longest time window allowed, in milliseconds. */
+  /** Maximum time window, in milliseconds. */
   maxWindowMs: number;
   /** Largest LIMIT allowed. */
   maxRows: number;

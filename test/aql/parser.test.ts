@@ -181,7 +181,8 @@ describe('parseAql', () => {
     ['eventcount * 2', 'eventcount * 2'],
   ])('names result key of %s', (item, key) => {
     const [first] = parseAql(`SELECT ${item} FROM events`).select;
-    expect(first && selectItemResultKey(first)).toBe(key);
+    expect(first).toBeDefined();
+    expect(selectItemResultKey(first!)).toBe(key);
   });
 
   it('records node positions and text', () => {

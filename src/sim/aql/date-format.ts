@@ -50,18 +50,20 @@ function formatField(
     case 'E':
       return dayNames[date.getUTCDay()];
     case 'z':
+      return 'UTC';
     case 'Z':
+      return '+0000';
     case 'X':
-      return letter === 'z' ? 'UTC' : letter === 'X' ? 'Z' : '+0000';
+      return 'Z';
     default:
       return undefined;
   }
 }
 
 /**
- * Formats epoch milliseconds in UTC with a Java SimpleDateFormat pattern
- * (`yyyy MM dd HH hh mm ss SSS a E`, text in single quotes kept verbatim), as
- * AQL's DATEFORMAT does; `YYYY` is read as `yyyy`.
+ * Formats epoch milliseconds in UTC with a Java SimpleDateFormat pattern, as
+ * AQL's DATEFORMAT does. Supported letters are `yyyy MM dd HH hh mm ss SSS a E`
+ * (`YYYY` is read as `yyyy`), and text in single quotes is kept verbatim.
  */
 export function formatJavaDate(ms: number, pattern: string): string {
   const date = new Date(ms);

@@ -34,8 +34,8 @@ function loadProperties(db: Database.Database, database: string): Set<string> {
 
 /**
  * Runs one AQL query over the tables of createAqlTables and returns rows keyed
- * by QRadar's naming rules; throws AqlSyntaxError for invalid AQL and AqlError
- * for an unsupported function or a query SQLite rejects.
+ * by QRadar's naming rules. Throws AqlSyntaxError for invalid AQL, and
+ * AqlError for an unsupported function or a query that SQLite rejects.
  */
 export function executeAql(
   db: Database.Database,

@@ -39,7 +39,7 @@ const timeColumns = new Set([
 // three times faster than updating it row by row.
 const bulkLoadMinRows = 50_000;
 
-/** What to do with one key of a record. */
+/** Handling of one record key: a column, a name table entry, a custom property or nothing. */
 type KeyAction =
   | { kind: 'column'; column: AqlColumnSpec; param: number; isTime: boolean }
   | { kind: 'name'; table: string; idKey: string | undefined }
@@ -163,6 +163,55 @@ function offenseIdsOf(
   return defaultOffenseId === undefined ? [] : [defaultOffenseId];
 }
 
+/** Names and custom property names gathered from a batch, written once at its end. */
+interface CollectedNames {
+  names: Map<string, Map<number, string>>;
+  properties: Set<string>;
+}
+
+/** Builds the parameter list of one record for its shape's INSERT. */
+function readValues(
+  record: EventRecord,
+  keys: string[],
+  shape: RecordShape,
+  collected: CollectedNames,
+): StoredValue[] {
+  const values = new Array<StoredValue>(shape.paramCount).fill(null);
+  let extra: Record<string, unknown> | undefined;
+  for (const [index, action] of shape.actions.entries()) {
+    const value = record[keys[index] ?? ''];
+    if (action.kind === 'column') {
+      const stored = toStoredValue(value, action.column.type, action.isTime);
+      values[action.param] = stored ?? action.column.fallback ?? null;
+    } else if (action.kind === 'name') {
+      const idValue =
+        action.idKey === undefined ? undefined : record[action.idKey];
+      const id = toNumber(idValue, false);
+      if (id !== null && typeof value === 'string') {
+        const table =
+          collected.names.get(action.table) ?? new Map<number, string>();
+        table.set(id, value);
+        collected.names.set(action.table, table);
+      }
+    } else if (action.kind === 'extra' && value !== undefined) {
+      extra ??= {};
+      extra[action.name] = value;
+      collected.properties.add(action.name);
+    }
+  }
+
+  for (const derived of shape.derived) {
+    values[derived.param] = deriveValue(
+      values[derived.from] ?? null,
+      derived.kind,
+    );
+  }
+  if (shape.extraParam !== undefined && extra !== undefined) {
+    values[shape.extraParam] = JSON.stringify(extra);
+  }
+  return values;
+}
+
 function isBulkLoad(
   db: Database.Database,
   database: AqlDatabase,
@@ -178,11 +227,12 @@ function isBulkLoad(
 
 /**
  * Inserts event or flow records in one transaction. Keys match columns
- * case-insensitively; unknown keys go to the JSON `extra` column as custom
- * properties; `qidname`, `categoryname`, `logsourcename`, `logsourcetypename`
- * and `protocolname` fill the name tables; `offense_ids` links the row to
- * offenses (absent means `[defaultOffenseId]`, `[]` means no offense). Loads
- * of 50,000 records or more rebuild the indexes and statistics afterwards.
+ * case-insensitively, and unknown keys go to the JSON `extra` column as
+ * custom properties. `qidname`, `categoryname`, `logsourcename`,
+ * `logsourcetypename` and `protocolname` fill the name tables. `offense_ids`
+ * links the row to offenses: absent means `[defaultOffenseId]`, and `[]`
+ * means no offense. Loads of 50,000 records or more rebuild the indexes and
+ * statistics afterwards.
  */
 export function insertEventRecords(
   db: Database.Database,
@@ -194,8 +244,7 @@ export function insertEventRecords(
   const insertLink = db.prepare(
     'INSERT OR IGNORE INTO offense_links (database, row_id, offense_id) VALUES (?, ?, ?)',
   );
-  const names = new Map<string, Map<number, string>>();
-  const properties = new Set<string>();
+  const collected: CollectedNames = { names: new Map(), properties: new Set() };
   const bulk = isBulkLoad(db, database, records.length);
   const indexes = aqlIndexes(database);
 
@@ -207,44 +256,13 @@ export function insertEventRecords(
       shape = buildShape(db, database, keys);
       shapes.set(shapeKey, shape);
     }
-    const values = new Array<StoredValue>(shape.paramCount).fill(null);
-    let extra: Record<string, unknown> | undefined;
-    for (let index = 0; index < keys.length; index += 1) {
-      const action = shape.actions[index];
-      const value = record[keys[index] ?? ''];
-      if (action === undefined || action.kind === 'skip') continue;
-      if (action.kind === 'column') {
-        const stored = toStoredValue(value, action.column.type, action.isTime);
-        values[action.param] = stored ?? action.column.fallback ?? null;
-      } else if (action.kind === 'name') {
-        const id = toNumber(
-          action.idKey === undefined ? undefined : record[action.idKey],
-          false,
-        );
-        if (id !== null && typeof value === 'string') {
-          const table = names.get(action.table) ?? new Map<number, string>();
-          table.set(id, value);
-          names.set(action.table, table);
-        }
-      } else if (value !== undefined) {
-        extra ??= {};
-        extra[action.name] = value;
-        properties.add(action.name);
-      }
-    }
-    for (const derived of shape.derived) {
-      values[derived.param] = deriveValue(
-        values[derived.from] ?? null,
-        derived.kind,
-      );
-    }
+
+    const values = readValues(record, keys, shape, collected);
     const offenseIds = offenseIdsOf(record, defaultOffenseId);
     if (shape.hasOffenseParam !== undefined) {
       values[shape.hasOffenseParam] = offenseIds.length > 0 ? 'true' : 'false';
     }
-    if (shape.extraParam !== undefined && extra !== undefined) {
-      values[shape.extraParam] = JSON.stringify(extra);
-    }
+
     const rowId = shape.statement.run(values).lastInsertRowid;
     for (const offenseId of offenseIds) {
       insertLink.run(database, rowId, offenseId);
@@ -260,7 +278,7 @@ export function insertEventRecords(
     if (bulk) {
       for (const sql of indexes.values()) db.exec(sql);
     }
-    for (const [table, entries] of names) {
+    for (const [table, entries] of collected.names) {
       const upsert = db.prepare(
         `INSERT OR REPLACE INTO ${table} (id, name) VALUES (?, ?)`,
       );
@@ -269,7 +287,7 @@ export function insertEventRecords(
     const addProperty = db.prepare(
       'INSERT OR IGNORE INTO aql_properties (database, name) VALUES (?, ?)',
     );
-    for (const name of properties) addProperty.run(database, name);
+    for (const name of collected.properties) addProperty.run(database, name);
   });
   insertAll();
   if (bulk) db.exec(`ANALYZE ${database}`);

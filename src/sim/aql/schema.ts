@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 import type { AqlDatabase } from '../../aql/index.js';
 
-/** Storage type of an Ariel column: `json` holds JSON text, `boolean` holds 'true' or 'false'. */
+/** Storage type of an Ariel column: `json` columns contain JSON text, and `boolean` columns contain 'true' or 'false'. */
 export type AqlColumnType = 'integer' | 'real' | 'text' | 'json' | 'boolean';
 
 /** One modelled Ariel column and the value stored when a record omits it. */

@@ -11,7 +11,7 @@ import { nameTables } from './schema.js';
 /** Translates a sub-expression to SQL, binding its literals. */
 export type TranslateArgument = (expression: AqlExpression) => string;
 
-/** What a function translation needs besides its arguments. */
+/** Context of a function translation: binding, database and clock. */
 export interface FunctionTranslation {
   translate: TranslateArgument;
   bind: (value: string | number) => string;

@@ -13,7 +13,7 @@ import {
   translateFunction,
 } from './translate-functions.js';
 
-/** How a raw SQLite value becomes a result value. */
+/** Conversion of a raw SQLite value to a result value. */
 export type AqlValueDecoder =
   'plain' | 'json' | 'booleanText' | 'booleanNumber';
 
