@@ -1,17 +1,15 @@
-import { fileURLToPath } from 'node:url';
-
 import { afterAll, bench, describe } from 'vitest';
 
 import { createSilentLogger } from '../src/config/index.js';
 import { QRadarClient } from '../src/qradar/index.js';
 import { startSimulator } from '../src/sim/index.js';
 
-// Requests per second of the client against the in-process simulator on
-// loopback: one keep-alive pool, the version pinned so no probe is counted.
+// Requests per second of the client against the in-process simulator with
+// the bundled cases on loopback: one keep-alive pool, and the version pinned
+// so that no version probe is counted.
 const simulator = await startSimulator({
   dbPath: ':memory:',
   token: 'bench-token-0123456789',
-  casesDir: fileURLToPath(new URL('../test/qradar/cases', import.meta.url)),
 });
 const client = new QRadarClient({
   baseUrl: simulator.url,
@@ -20,6 +18,13 @@ const client = new QRadarClient({
   logger: createSilentLogger(),
 });
 
+const [firstOffense] = (await client.listOffenses({ range: { limit: 1 } }))
+  .items;
+if (firstOffense === undefined)
+  throw new Error('The bundled cases hold no offense to benchmark.');
+const offenseId = firstOffense.id;
+const offenseCount = (await client.listOffenses()).total;
+
 afterAll(async () => {
   await client.close();
   await simulator.close();
@@ -27,10 +32,13 @@ afterAll(async () => {
 
 describe('QRadar client on loopback', () => {
   bench('getOffense', async () => {
-    await client.getOffense(101);
+    await client.getOffense(offenseId);
   });
 
-  bench('listOffenses (50 per page)', async () => {
-    await client.listOffenses({ range: { limit: 50 } });
-  });
+  bench(
+    `listOffenses (${offenseCount ?? '?'} offenses, 50 per page)`,
+    async () => {
+      await client.listOffenses({ range: { limit: 50 } });
+    },
+  );
 });
