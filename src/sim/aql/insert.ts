@@ -152,11 +152,14 @@ function buildShape(
   };
 }
 
+const noOffenses: number[] = [];
+
 function offenseIdsOf(
   record: EventRecord,
   defaultOffenseId: number | undefined,
 ): number[] {
   const ids = record[offenseIdsKey];
+  if (Array.isArray(ids) && ids.length === 0) return noOffenses;
   if (Array.isArray(ids)) {
     return ids.map((id) => Number(id)).filter((id) => Number.isInteger(id));
   }
@@ -178,7 +181,9 @@ function readValues(
 ): StoredValue[] {
   const values = new Array<StoredValue>(shape.paramCount).fill(null);
   let extra: Record<string, unknown> | undefined;
-  for (const [index, action] of shape.actions.entries()) {
+  for (let index = 0; index < keys.length; index += 1) {
+    const action = shape.actions[index];
+    if (action === undefined) continue;
     const value = record[keys[index] ?? ''];
     if (action.kind === 'column') {
       const stored = toStoredValue(value, action.column.type, action.isTime);
@@ -187,7 +192,8 @@ function readValues(
       const idValue =
         action.idKey === undefined ? undefined : record[action.idKey];
       const id = toNumber(idValue, false);
-      if (id !== null && typeof value === 'string') {
+      const known = collected.names.get(action.table)?.get(id ?? Number.NaN);
+      if (id !== null && typeof value === 'string' && known !== value) {
         const table =
           collected.names.get(action.table) ?? new Map<number, string>();
         table.set(id, value);
