@@ -40,9 +40,10 @@ const unitMs: Record<AqlTimeUnit, number> = {
 };
 
 /**
- * Parses one AQL SELECT statement into a typed AST; keywords are
- * case-insensitive and the time clause is optional here (validateAql requires
- * it). Throws AqlSyntaxError with the position and token of the first problem.
+ * Parses one AQL SELECT statement into a typed AST. Keywords are
+ * case-insensitive, and the time clause is optional here because QRadar runs
+ * such queries over a default window (validateAql requires one). Throws
+ * AqlSyntaxError with the position and token of the first problem.
  */
 export function parseAql(query: string): AqlStatement {
   const cursor = new TokenCursor(query);
