@@ -6,7 +6,11 @@ import type {
   ActionUpdate,
   VerificationState,
 } from './records.js';
-import { parseJsonObject, type SqliteContext } from './sqlite-context.js';
+import {
+  parseJsonObject,
+  type SqliteContext,
+  type Synchronous,
+} from './sqlite-context.js';
 import type { ActionStore } from './store.js';
 
 interface ActionRow {
@@ -30,7 +34,9 @@ interface ActionRow {
 }
 
 /** Creates the action repository of one store handle. */
-export function createSqliteActionStore(context: SqliteContext): ActionStore {
+export function createSqliteActionStore(
+  context: SqliteContext,
+): Synchronous<ActionStore> {
   const { db } = context;
   const selectById = (id: string): ActionRow | undefined =>
     db.prepare('SELECT * FROM actions WHERE id = ?').get(id) as
@@ -81,14 +87,12 @@ export function createSqliteActionStore(context: SqliteContext): ActionStore {
         }
         return toActionRecord(required(id));
       });
-      return Promise.resolve(record);
+      return record;
     },
 
     get(id) {
       const row = selectById(id);
-      return Promise.resolve(
-        row === undefined ? undefined : toActionRecord(row),
-      );
+      return row === undefined ? undefined : toActionRecord(row);
     },
 
     list(query = {}) {
@@ -111,7 +115,7 @@ export function createSqliteActionStore(context: SqliteContext): ActionStore {
           `SELECT * FROM actions ${where} ORDER BY created_at DESC, id DESC ${limit}`,
         )
         .all(parameters) as ActionRow[];
-      return Promise.resolve(rows.map((row) => toActionRecord(row)));
+      return rows.map((row) => toActionRecord(row));
     },
 
     listExpired() {
@@ -123,7 +127,7 @@ export function createSqliteActionStore(context: SqliteContext): ActionStore {
            ORDER BY expires_at, id`,
         )
         .all(context.nowIso()) as ActionRow[];
-      return Promise.resolve(rows.map((row) => toActionRecord(row)));
+      return rows.map((row) => toActionRecord(row));
     },
 
     update(id, changes: ActionUpdate, audit) {
@@ -163,7 +167,7 @@ export function createSqliteActionStore(context: SqliteContext): ActionStore {
         }
         return toActionRecord(required(id));
       });
-      return Promise.resolve(record);
+      return record;
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   parseJson,
   parseJsonObject,
   type SqliteContext,
+  type Synchronous,
 } from './sqlite-context.js';
 import type { ApprovalRequestStore } from './store.js';
 
@@ -48,7 +49,7 @@ interface ApprovalRow {
 /** Creates the approval request repository of one store handle. */
 export function createSqliteApprovalStore(
   context: SqliteContext,
-): ApprovalRequestStore {
+): Synchronous<ApprovalRequestStore> {
   const { db } = context;
   const selectById = (id: string): ApprovalRow | undefined =>
     db.prepare('SELECT * FROM approval_requests WHERE id = ?').get(id) as
@@ -97,14 +98,12 @@ export function createSqliteApprovalStore(
         if (created === undefined) throw missing(id);
         return { request: toApprovalRecord(created), created: true };
       });
-      return Promise.resolve(result);
+      return result;
     },
 
     get(id) {
       const row = selectById(id);
-      return Promise.resolve(
-        row === undefined ? undefined : toApprovalRecord(row),
-      );
+      return row === undefined ? undefined : toApprovalRecord(row);
     },
 
     list(query = {}) {
@@ -125,7 +124,7 @@ export function createSqliteApprovalStore(
             : { statuses: JSON.stringify(statuses) }),
           ...(query.limit === undefined ? {} : { limit: query.limit }),
         }) as ApprovalRow[];
-      return Promise.resolve(rows.map((row) => toApprovalRecord(row)));
+      return rows.map((row) => toApprovalRecord(row));
     },
 
     decide(id, decision: ApprovalDecision, audit: AuditEntryInput) {
@@ -161,7 +160,7 @@ export function createSqliteApprovalStore(
         if (updated === undefined) throw missing(id);
         return toApprovalRecord(updated);
       });
-      return Promise.resolve(record);
+      return record;
     },
 
     expirePending() {
@@ -191,7 +190,7 @@ export function createSqliteApprovalStore(
           toApprovalRecord({ ...row, status: 'expired', decided_at: now }),
         );
       });
-      return Promise.resolve(expired);
+      return expired;
     },
   };
 }

@@ -3,8 +3,11 @@ import {
   verifyAuditRows,
   type AuditRow,
 } from './audit-chain.js';
-import type { SqliteContext } from './sqlite-context.js';
-import { toAuditRecord } from './sqlite-context.js';
+import {
+  toAuditRecord,
+  type SqliteContext,
+  type Synchronous,
+} from './sqlite-context.js';
 import type {
   AuditEntryInput,
   AuditHead,
@@ -20,14 +23,16 @@ import type {
 } from './store.js';
 
 /** Creates the audit log of one store handle. */
-export function createSqliteAuditLog(context: SqliteContext): AuditLog {
+export function createSqliteAuditLog(
+  context: SqliteContext,
+): Synchronous<AuditLog> {
   const { db } = context;
   return {
-    append(entry: AuditEntryInput): Promise<AuditRecord> {
-      return Promise.resolve(context.write(() => context.appendAudit(entry)));
+    append(entry: AuditEntryInput): AuditRecord {
+      return context.write(() => context.appendAudit(entry));
     },
 
-    list(query: AuditQuery = {}): Promise<AuditRecord[]> {
+    list(query: AuditQuery = {}): AuditRecord[] {
       const conditions: string[] = [];
       const parameters: Record<string, unknown> = {};
       if (query.afterSeq !== undefined) {
@@ -54,20 +59,18 @@ export function createSqliteAuditLog(context: SqliteContext): AuditLog {
       const rows = db
         .prepare(`SELECT * FROM audit ${where} ORDER BY seq ${order} ${limit}`)
         .all(parameters) as AuditRow[];
-      return Promise.resolve(rows.map((row) => toAuditRecord(row)));
+      return rows.map((row) => toAuditRecord(row));
     },
 
-    count(query): Promise<number> {
-      return Promise.resolve(
-        countIntentLike(context, query.kinds, query.since, query.action),
-      );
+    count(query): number {
+      return countIntentLike(context, query.kinds, query.since, query.action);
     },
 
-    head(): Promise<AuditHead | null> {
-      return Promise.resolve(readAuditHead(context.auditHeadPath));
+    head(): AuditHead | null {
+      return readAuditHead(context.auditHeadPath);
     },
 
-    verify(): Promise<AuditVerification> {
+    verify(): AuditVerification {
       // The write lock keeps appenders out, so the rows and the head file
       // are read at the same point of the chain.
       const check = db.transaction(() => {
@@ -77,16 +80,18 @@ export function createSqliteAuditLog(context: SqliteContext): AuditLog {
           .iterate() as IterableIterator<AuditRow>;
         return verifyAuditRows(rows, head);
       });
-      return Promise.resolve(check.immediate());
+      return check.immediate();
     },
   };
 }
 
 /** Creates the claim ledger (used_tokens plus intent rows) of one store handle. */
-export function createSqliteClaimLedger(context: SqliteContext): ClaimLedger {
+export function createSqliteClaimLedger(
+  context: SqliteContext,
+): Synchronous<ClaimLedger> {
   const { db } = context;
   return {
-    recordIntent(input): Promise<IntentResult> {
+    recordIntent(input): IntentResult {
       const result = context.write((): IntentResult => {
         if (input.tokenId !== undefined) {
           const used = db
@@ -115,10 +120,10 @@ export function createSqliteClaimLedger(context: SqliteContext): ClaimLedger {
         }
         return { status: 'recorded', record };
       });
-      return Promise.resolve(result);
+      return result;
     },
 
-    release(input): Promise<AuditRecord> {
+    release(input): AuditRecord {
       const record = context.write(() => {
         const failed = context.appendAudit({ ...input.entry, kind: 'failed' });
         if (input.tokenId !== undefined) {
@@ -128,14 +133,14 @@ export function createSqliteClaimLedger(context: SqliteContext): ClaimLedger {
         }
         return failed;
       });
-      return Promise.resolve(record);
+      return record;
     },
 
-    usedAt(tokenId: string): Promise<string | undefined> {
+    usedAt(tokenId: string): string | undefined {
       const row = db
         .prepare('SELECT used_at FROM used_tokens WHERE token_id = ?')
         .get(tokenId) as { used_at: string } | undefined;
-      return Promise.resolve(row?.used_at);
+      return row?.used_at;
     },
   };
 }

@@ -175,6 +175,41 @@ export class SqliteContext {
   }
 }
 
+/**
+ * The synchronous form of a repository interface: what the SQLite
+ * repositories implement before `asAsync` wraps them.
+ */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => R
+    : T[K];
+};
+
+/**
+ * Wraps every method of a synchronous repository so that it returns a
+ * promise, and a throw becomes a rejection rather than escaping the call.
+ */
+export function asAsync<T extends object>(implementation: Synchronous<T>): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(implementation)) {
+    wrapped[name] =
+      typeof member === 'function'
+        ? (...args: unknown[]): Promise<unknown> => {
+            try {
+              return Promise.resolve(
+                (member as (...values: unknown[]) => unknown)(...args),
+              );
+            } catch (error) {
+              return Promise.reject(
+                error instanceof Error ? error : new Error(String(error)),
+              );
+            }
+          }
+        : member;
+  }
+  return wrapped as T;
+}
+
 /** Converts a stored audit row to the record callers see. */
 export function toAuditRecord(row: AuditRow): AuditRecord {
   return {

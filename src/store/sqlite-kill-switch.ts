@@ -1,6 +1,10 @@
 import { StoreError } from './errors.js';
 import type { KillSwitchState } from './records.js';
-import { parseJsonObject, type SqliteContext } from './sqlite-context.js';
+import {
+  parseJsonObject,
+  type SqliteContext,
+  type Synchronous,
+} from './sqlite-context.js';
 import type { KillSwitchStore } from './store.js';
 
 const killSwitchKey = 'kill_switch';
@@ -15,7 +19,7 @@ const running: KillSwitchState = {
 /** Creates the kill switch of one store handle; every read goes to SQLite. */
 export function createSqliteKillSwitch(
   context: SqliteContext,
-): KillSwitchStore {
+): Synchronous<KillSwitchStore> {
   const { db } = context;
   const read = (): KillSwitchState => {
     const row = db
@@ -35,7 +39,7 @@ export function createSqliteKillSwitch(
 
   return {
     get() {
-      return Promise.resolve(read());
+      return read();
     },
 
     set(change) {
@@ -64,7 +68,7 @@ export function createSqliteKillSwitch(
           return next;
         });
       try {
-        return Promise.resolve(save(true));
+        return save(true);
       } catch (error) {
         // A halt must work even when the audit cannot be written; resuming
         // without an audit row is refused.
@@ -73,7 +77,7 @@ export function createSqliteKillSwitch(
           { err: error, by: change.by },
           'kill switch set without an audit row because the audit write failed',
         );
-        return Promise.resolve(save(false));
+        return save(false);
       }
     },
   };

@@ -1,6 +1,10 @@
 import { StoreError } from './errors.js';
 import type { RunRecord, RunUpdate } from './records.js';
-import { parseJson, type SqliteContext } from './sqlite-context.js';
+import {
+  parseJson,
+  type SqliteContext,
+  type Synchronous,
+} from './sqlite-context.js';
 import type { RunnerStateStore, RunStore } from './store.js';
 
 interface RunRow {
@@ -18,7 +22,9 @@ interface RunRow {
 }
 
 /** Creates the run repository of one store handle. */
-export function createSqliteRunStore(context: SqliteContext): RunStore {
+export function createSqliteRunStore(
+  context: SqliteContext,
+): Synchronous<RunStore> {
   const { db } = context;
   const selectById = (id: string): RunRow | undefined =>
     db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
@@ -41,12 +47,12 @@ export function createSqliteRunStore(context: SqliteContext): RunStore {
         );
         return toRunRecord(selectById(id) as RunRow);
       });
-      return Promise.resolve(record);
+      return record;
     },
 
     get(id) {
       const row = selectById(id);
-      return Promise.resolve(row === undefined ? undefined : toRunRecord(row));
+      return row === undefined ? undefined : toRunRecord(row);
     },
 
     list(query = {}) {
@@ -63,7 +69,7 @@ export function createSqliteRunStore(context: SqliteContext): RunStore {
             : { offenseId: query.offenseId }),
           ...(query.limit === undefined ? {} : { limit: query.limit }),
         }) as RunRow[];
-      return Promise.resolve(rows.map((row) => toRunRecord(row)));
+      return rows.map((row) => toRunRecord(row));
     },
 
     update(id, changes: RunUpdate) {
@@ -90,7 +96,7 @@ export function createSqliteRunStore(context: SqliteContext): RunStore {
         });
         return toRunRecord(selectById(id) as RunRow);
       });
-      return Promise.resolve(record);
+      return record;
     },
   };
 }
@@ -98,16 +104,14 @@ export function createSqliteRunStore(context: SqliteContext): RunStore {
 /** Creates the runner's key-value state of one store handle. */
 export function createSqliteRunnerState(
   context: SqliteContext,
-): RunnerStateStore {
+): Synchronous<RunnerStateStore> {
   const { db } = context;
   return {
     get(key) {
       const row = db
         .prepare('SELECT value FROM runner_state WHERE key = ?')
         .get(key) as { value: string } | undefined;
-      return Promise.resolve(
-        row === undefined ? undefined : parseJson(row.value),
-      );
+      return row === undefined ? undefined : parseJson(row.value);
     },
 
     set(key, value) {
@@ -117,14 +121,14 @@ export function createSqliteRunnerState(
            ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
         ).run(key, JSON.stringify(value ?? null));
       });
-      return Promise.resolve();
+      return;
     },
 
     delete(key) {
       context.write(() => {
         db.prepare('DELETE FROM runner_state WHERE key = ?').run(key);
       });
-      return Promise.resolve();
+      return;
     },
 
     list(prefix = '') {
@@ -135,9 +139,7 @@ export function createSqliteRunnerState(
            WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key`,
         )
         .all({ prefix }) as { key: string; value: string }[];
-      return Promise.resolve(
-        rows.map((row) => ({ key: row.key, value: parseJson(row.value) })),
-      );
+      return rows.map((row) => ({ key: row.key, value: parseJson(row.value) }));
     },
   };
 }

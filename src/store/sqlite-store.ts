@@ -13,13 +13,22 @@ import {
   createSqliteAuditLog,
   createSqliteClaimLedger,
 } from './sqlite-audit.js';
-import { SqliteContext, type StoreFaults } from './sqlite-context.js';
+import { asAsync, SqliteContext, type StoreFaults } from './sqlite-context.js';
 import { createSqliteKillSwitch } from './sqlite-kill-switch.js';
 import {
   createSqliteRunnerState,
   createSqliteRunStore,
 } from './sqlite-runs.js';
-import type { Store } from './store.js';
+import type {
+  ActionStore,
+  ApprovalRequestStore,
+  AuditLog,
+  ClaimLedger,
+  KillSwitchStore,
+  RunnerStateStore,
+  RunStore,
+  Store,
+} from './store.js';
 
 /** File name of the database inside a data directory. */
 export const storeFileName = 'store.sqlite';
@@ -87,17 +96,25 @@ export function openStore(location: string, options: OpenStoreOptions): Store {
   return {
     databasePath,
     auditHeadPath,
-    audit: createSqliteAuditLog(context),
-    claims: createSqliteClaimLedger(context),
-    approvals: createSqliteApprovalStore(context),
-    actions: createSqliteActionStore(context),
-    runs: createSqliteRunStore(context),
-    runnerState: createSqliteRunnerState(context),
-    killSwitch: createSqliteKillSwitch(context),
+    audit: asAsync<AuditLog>(createSqliteAuditLog(context)),
+    claims: asAsync<ClaimLedger>(createSqliteClaimLedger(context)),
+    approvals: asAsync<ApprovalRequestStore>(
+      createSqliteApprovalStore(context),
+    ),
+    actions: asAsync<ActionStore>(createSqliteActionStore(context)),
+    runs: asAsync<RunStore>(createSqliteRunStore(context)),
+    runnerState: asAsync<RunnerStateStore>(createSqliteRunnerState(context)),
+    killSwitch: asAsync<KillSwitchStore>(createSqliteKillSwitch(context)),
     nowIso: () => context.nowIso(),
     close() {
-      if (db.open) db.close();
-      return Promise.resolve();
+      try {
+        if (db.open) db.close();
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(
+          error instanceof Error ? error : new Error(String(error)),
+        );
+      }
     },
   };
 }
