@@ -1,0 +1,118 @@
+import type { TriageFacts } from './facts.js';
+
+/** One tool call the baseline asks for. */
+export interface PlannedCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const accountPattern = /^[A-Za-z0-9][\w.@\\$-]{0,63}$/;
+const dayMs = 86_400_000;
+
+function aqlTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function quoted(values: readonly string[]): string {
+  return values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
+}
+
+/**
+ * Returns the AQL time clause covering the offense with a day of context
+ * before it, capped at 30 days; LAST 7 DAYS when the offense has no times.
+ */
+export function timeClauseOf(facts: TriageFacts): string {
+  if (facts.startMs === undefined || facts.lastUpdatedMs === undefined)
+    return 'LAST 7 DAYS';
+  const stop = facts.lastUpdatedMs + 3_600_000;
+  const start = Math.max(facts.startMs - dayMs, stop - 30 * dayMs);
+  // NOTE: QRadar reads START/STOP in the console's time zone; these are UTC,
+  // so a console in another zone shifts the window by its offset.
+  return `START '${aqlTime(start)}' STOP '${aqlTime(stop)}'`;
+}
+
+const eventColumns =
+  'starttime, sourceip, destinationip, destinationport, username, qid, QIDNAME(qid) AS qid_name, category, CATEGORYNAME(category) AS category_name, LOGSOURCENAME(logsourceid) AS log_source, eventcount, UTF8(payload) AS payload';
+
+/** The first turn: the offense's decision picture and its events. */
+export function firstCalls(offenseId: number): PlannedCall[] {
+  return [
+    { name: 'get_offense', arguments: { offense_id: offenseId } },
+    {
+      name: 'get_offense_events',
+      arguments: { offense_id: offenseId, limit: 200 },
+    },
+  ];
+}
+
+/**
+ * The second turn: the offense's events with category ids, the same
+ * sources' other events, flows of the involved addresses, the assets behind
+ * internal addresses and the reference sets that mention any involved value.
+ */
+export function secondCalls(
+  facts: TriageFacts,
+  isInternal: (ip: string) => boolean,
+): PlannedCall[] {
+  const window = timeClauseOf(facts);
+  const offenseIps = [...facts.sourceIps, ...facts.destinationIps].filter(
+    (ip) => ipv4.test(ip),
+  );
+  const eventIps = facts.events
+    .flatMap((event) => [event.sourceIp, event.destinationIp])
+    .filter(
+      (ip): ip is string =>
+        ip !== undefined && ipv4.test(ip) && ip !== '0.0.0.0',
+    );
+  const allIps = [...new Set([...offenseIps, ...eventIps])];
+  const sources = [
+    ...new Set(facts.sourceIps.filter((ip) => ipv4.test(ip))),
+  ].slice(0, 10);
+  const calls: PlannedCall[] = [
+    {
+      name: 'run_aql',
+      arguments: {
+        query: `SELECT ${eventColumns} FROM events WHERE INOFFENSE(${facts.offenseId}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
+      },
+    },
+  ];
+  if (sources.length > 0) {
+    calls.push({
+      name: 'run_aql',
+      arguments: {
+        query: `SELECT ${eventColumns} FROM events WHERE sourceip IN (${quoted(sources)}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
+      },
+    });
+  }
+  const flowIps = allIps.slice(0, 20);
+  if (flowIps.length > 0) {
+    calls.push({
+      name: 'run_aql',
+      arguments: {
+        query: `SELECT starttime, sourceip, destinationip, destinationport, sourcebytes, destinationbytes FROM flows WHERE sourceip IN (${quoted(flowIps)}) OR destinationip IN (${quoted(flowIps)}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
+      },
+    });
+  }
+  const knownAssetIps = new Set(facts.assets.flatMap((asset) => asset.ips));
+  const assetIps = allIps
+    .filter((ip) => isInternal(ip) && !knownAssetIps.has(ip))
+    .slice(0, 10);
+  if (assetIps.length > 0)
+    calls.push({ name: 'get_assets', arguments: { ips: assetIps } });
+  const users = [
+    ...new Set(
+      facts.events
+        .map((event) => event.username?.trim())
+        .filter(
+          (name): name is string =>
+            name !== undefined && accountPattern.test(name),
+        ),
+    ),
+  ];
+  const hostnames = facts.assets.flatMap((asset) => asset.hostnames);
+  const values = [...new Set([...allIps, ...hostnames, ...users])].slice(0, 20);
+  if (values.length > 0)
+    calls.push({ name: 'check_reference_sets', arguments: { values } });
+  return calls;
+}
