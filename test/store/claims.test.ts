@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
@@ -11,9 +10,6 @@ import { compileStoreForWorkers } from './support/compile-store.js';
 import { makeClock, makeTempDir } from './support/temp-dir.js';
 
 const logger = createSilentLogger();
-const workerFile = fileURLToPath(
-  new URL('./support/claim-worker.mjs', import.meta.url),
-);
 
 interface WorkerResult {
   status: string;
@@ -37,7 +33,7 @@ async function claimFromWorkers(
     { length: count },
     (_, index) =>
       new Promise<WorkerResult>((resolve, reject) => {
-        const worker = new Worker(workerFile, {
+        const worker = new Worker(compiled.workerPath, {
           workerData: { dataDir, tokenId, index, startSignal, storeModuleUrl },
         });
         worker.once('message', (message: WorkerResult) => resolve(message));
