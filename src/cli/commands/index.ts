@@ -3,6 +3,7 @@ import { approvalsCommand } from './approvals.js';
 import { auditCommand } from './audit.js';
 import { policyCommand } from './policy.js';
 import { simCommand } from './sim.js';
+import { tokensCommand } from './tokens.js';
 
 /**
  * Every CLI command, in the order `qradar-mcp --help` lists them. Each lives in
@@ -13,4 +14,5 @@ export const commands: Command[] = [
   approvalsCommand,
   policyCommand,
   auditCommand,
+  tokensCommand,
 ];

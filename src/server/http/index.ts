@@ -1,0 +1,23 @@
+export {
+  createHttpAuthenticator,
+  localClientName,
+  type AuthenticationResult,
+  type HttpAuthenticator,
+} from './authenticator.js';
+export { formatAuthority, isLoopbackHost } from './loopback.js';
+export {
+  createOriginCheck,
+  normalizeOrigin,
+  type OriginCheck,
+} from './origin-check.js';
+export {
+  addToken,
+  clientNamePattern,
+  findTokenEntry,
+  generateToken,
+  hashToken,
+  readTokensFile,
+  removeToken,
+  writeTokensFile,
+  type TokenEntry,
+} from './tokens-file.js';
