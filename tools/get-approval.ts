@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+import { PolicyError } from '../src/policy/index.js';
+import { defineTool } from './tool.js';
+import { ToolError } from './tool-error.js';
+
+const inputSchema = z.strictObject({
+  request_id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .describe('request_id from an approval_required result'),
+});
+
+const outputSchema = z.object({
+  request_id: z.string(),
+  status: z.enum(['pending', 'approved', 'denied', 'expired']),
+  action: z.string(),
+  target: z.string(),
+  offense_id: z.number().int().nullable(),
+  criticality: z.string(),
+  expires_at: z.string(),
+  decided_by: z.string().nullable(),
+  decision_reason: z.string().nullable(),
+  token: z.string().optional(),
+  token_expires_at: z.string().optional(),
+  used: z.boolean(),
+  next_step: z.string(),
+});
+
+/** get_approval: the state of an approval request, with its token once approved. */
+export const getApprovalTool = defineTool({
+  name: 'get_approval',
+  title: 'Get approval',
+  description:
+    'Read an approval request: pending, approved, denied or expired. Once a human approved it, the result carries a single-use token valid for 15 minutes: repeat the original gated call with identical arguments and approval_token set to it.',
+  inputSchema,
+  outputSchema,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  effect: 'read',
+  async handler(input, context) {
+    let view;
+    try {
+      view = await context.checkpoint.getApproval(input.request_id);
+    } catch (error) {
+      if (PolicyError.is(error) && error.code === 'REQUEST_NOT_FOUND') {
+        throw new ToolError(
+          'REQUEST_NOT_FOUND',
+          `Approval request ${input.request_id} not found.`,
+          'Use the request_id from the approval_required result of the gated call.',
+        );
+      }
+      throw error;
+    }
+    return {
+      request_id: view.requestId,
+      status: view.status,
+      action: view.action,
+      target: view.target,
+      offense_id: view.offenseId,
+      criticality: view.criticality,
+      expires_at: view.expiresAt,
+      decided_by: view.decidedBy,
+      decision_reason: view.decisionReason,
+      ...(view.token === undefined ? {} : { token: view.token }),
+      ...(view.tokenExpiresAt === undefined
+        ? {}
+        : { token_expires_at: view.tokenExpiresAt }),
+      used: view.used,
+      next_step: view.message,
+    };
+  },
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+import { canonicalizeHost, type HostTarget } from '../src/policy/index.js';
+import { createAssetResolver } from './shared/assets.js';
+import { executeContainment } from './shared/containment.js';
+import {
+  invalidTargetError,
+  requireOffense,
+  runGatedCall,
+} from './shared/gated.js';
+import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
+import { defineTool } from './tool.js';
+
+const inputSchema = z.strictObject({
+  host: z
+    .string()
+    .min(1)
+    .max(253)
+    .describe('IP address or host name of the endpoint; resolved to its asset'),
+  ...gatedInputFields,
+});
+
+/** isolate_host: isolates one endpoint through the configured executor, through the policy. */
+export const isolateHostTool = defineTool({
+  name: 'isolate_host',
+  title: 'Isolate host',
+  description:
+    'Isolate one compromised endpoint (by IP or host name, resolved to its QRadar asset) through the configured executor, through the policy checkpoint. Returns decision executed (with verification listed, confirmed, unverified or failed), approval_required (a human approves, then repeat the identical call with approval_token from get_approval) or denied. Protected assets (domain controllers, DNS, QRadar, core network) are always denied.',
+  inputSchema,
+  outputSchema: decisionOutputSchema,
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: false,
+    openWorldHint: true,
+  },
+  effect: 'disruptive',
+  async handler(input, context) {
+    let target: HostTarget;
+    try {
+      target = await canonicalizeHost(input.host, {
+        resolver: createAssetResolver(context.client, context.signal),
+        internalNetworks: context.policy.internalNetworks,
+        signal: context.signal,
+      });
+    } catch (error) {
+      invalidTargetError(error, 'IP address or host name');
+    }
+    await requireOffense(context, input.offense_id);
+    return runGatedCall(context, {
+      action: 'isolate_host',
+      target,
+      input,
+      execute: (claim) =>
+        executeContainment(
+          context,
+          'isolate_host',
+          target,
+          claim,
+          input.offense_id,
+        ),
+    });
+  },
+});
