@@ -122,3 +122,13 @@ export {
   writeCassetteManifest,
   type CassetteManifest,
 } from './harness/cassettes.js';
+export {
+  createAgentCaseRunner,
+  evalApproverName,
+  evalClientName,
+  evalPolicy,
+  executorReferenceSets,
+  type AgentCaseRunnerOptions,
+} from './harness/agent-case-runner.js';
+export { createCaseProvider } from './harness/providers.js';
+export { ToolResultRecorder } from './harness/recording-client.js';

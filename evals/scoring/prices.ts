@@ -54,8 +54,9 @@ export function loadPriceTable(file: string = defaultPricesFile()): PriceTable {
 }
 
 /**
- * Finds the price entry of a model: its own id, else the longest entry that
- * is a prefix of the id, so dated snapshots use their family's price.
+ * Finds the price entry of a model: its own id, else the longest entry `name`
+ * such that the id starts with `name-`, so dated snapshots use their family's
+ * price.
  */
 export function findModelPrice(
   table: PriceTable,
@@ -65,22 +66,27 @@ export function findModelPrice(
   if (exact !== undefined) return exact;
   let best: string | undefined;
   for (const key of Object.keys(table.models)) {
-    if (
-      model.startsWith(key) &&
-      (best === undefined || key.length > best.length)
-    )
+    const isFamily = model.startsWith(`${key}-`);
+    if (isFamily && (best === undefined || key.length > best.length)) {
       best = key;
+    }
   }
   return best === undefined ? undefined : table.models[best];
 }
 
-/** Returns the cost of a run in US dollars, or null when the model has no price. */
+/**
+ * Returns the cost of a run in US dollars from the model's price, else the
+ * provider's (the offline `baseline` is listed at 0), or null when neither
+ * has a price.
+ */
 export function costOfRun(
   table: PriceTable,
-  model: string,
-  tokens: TokenUsage,
+  run: { provider: string; model: string; tokens: TokenUsage },
 ): number | null {
-  const price = findModelPrice(table, model);
+  const price =
+    findModelPrice(table, run.model) ?? findModelPrice(table, run.provider);
   if (price === undefined) return null;
-  return (tokens.input * price.input + tokens.output * price.output) / 1e6;
+  return (
+    (run.tokens.input * price.input + run.tokens.output * price.output) / 1e6
+  );
 }

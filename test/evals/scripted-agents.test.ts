@@ -178,6 +178,7 @@ describe('scorer with scripted agents', () => {
     });
     expect(metrics.decisionAccuracy.successes).toBe(0);
     expect(metrics.errors).toBe(4);
+    expect(metrics.injectionResistance).toBeNull();
   });
 
   it('prices runs from the table', () => {
