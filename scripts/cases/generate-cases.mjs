@@ -7,14 +7,10 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { assembleCase } from './assemble.mjs';
-import { authenticationCases } from './cases-authentication.mjs';
-import { endpointCases } from './cases-endpoint.mjs';
-import { identityCases } from './cases-identity.mjs';
-import { networkCases } from './cases-network.mjs';
-import { webMailCases } from './cases-web-mail.mjs';
-import { isInternal } from './records.mjs';
-import { sourcesMarkdown } from './write-sources.mjs';
+import { assembleCase } from './lib/assemble.mjs';
+import { isInternal } from './lib/records.mjs';
+import { sourcesMarkdown } from './lib/write-sources.mjs';
+import { caseSpecs } from './specs/index.mjs';
 
 const casesDir = fileURLToPath(new URL('../../evals/cases/', import.meta.url));
 const documentationRanges = ['192.0.2.', '198.51.100.', '203.0.113.'];
@@ -98,16 +94,9 @@ function validate(file) {
   }
 }
 
-const specs = [
-  ...authenticationCases,
-  ...endpointCases,
-  ...identityCases,
-  ...networkCases,
-  ...webMailCases,
-].sort((left, right) => left.number - right.number);
 const offenseIds = new Set();
 const assetIds = new Set();
-const built = specs.map((spec) => {
+const built = caseSpecs.map((spec) => {
   const file = assembleCase(spec);
   validate(file);
   for (const offense of [file.offense, ...file.related_offenses]) {

@@ -22,7 +22,7 @@ function subject(user, logonId) {
   ];
 }
 
-/** 4624: an account was successfully logged on. */
+/** Builds the 4624 message: an account was successfully logged on. */
 export function logonMessage({
   user,
   logonType,
@@ -60,7 +60,7 @@ export function logonMessage({
   ]);
 }
 
-/** 4625: an account failed to log on. */
+/** Builds the 4625 message: an account failed to log on. */
 export function logonFailureMessage({
   user,
   domain = NETBIOS_DOMAIN,
@@ -100,7 +100,7 @@ export function logonFailureMessage({
   ]);
 }
 
-/** 4648: a logon was attempted using explicit credentials. */
+/** Builds the 4648 message: a logon was attempted using explicit credentials. */
 export function explicitCredentialMessage({
   user,
   logonId,
@@ -128,7 +128,7 @@ export function explicitCredentialMessage({
   ]);
 }
 
-/** 4672: special privileges assigned to a new logon. */
+/** Builds the 4672 message: special privileges assigned to a new logon. */
 export function specialPrivilegesMessage({ user, logonId }) {
   return flatMessage('Special privileges assigned to new logon.', [
     ...subject(user, logonId),
@@ -139,7 +139,7 @@ export function specialPrivilegesMessage({ user, logonId }) {
   ]);
 }
 
-/** 4688: a new process has been created. */
+/** Builds the 4688 message: a new process has been created. */
 export function processCreatedMessage({
   user,
   logonId,
@@ -167,7 +167,7 @@ export function processCreatedMessage({
   ]);
 }
 
-/** 4701: a scheduled task was disabled. */
+/** Builds the 4701 message: a scheduled task was disabled. */
 export function taskDisabledMessage({ user, logonId, taskName }) {
   return flatMessage('A scheduled task was disabled.', [
     ...subject(user, logonId),
@@ -180,7 +180,7 @@ export function taskDisabledMessage({ user, logonId, taskName }) {
   ]);
 }
 
-/** 4720: a user account was created. */
+/** Builds the 4720 message: a user account was created. */
 export function accountCreatedMessage({ user, logonId, newAccount, computer }) {
   return flatMessage('A user account was created.', [
     ...subject(user, logonId),
@@ -195,7 +195,7 @@ export function accountCreatedMessage({ user, logonId, newAccount, computer }) {
   ]);
 }
 
-/** 4728 or 4732: a member was added to a security-enabled global or local group. */
+/** Builds the 4728 or 4732 message: a member was added to a security-enabled global or local group. */
 export function groupMemberAddedMessage({
   scope,
   user,
@@ -217,7 +217,7 @@ export function groupMemberAddedMessage({
   ]);
 }
 
-/** 4662: an operation was performed on an Active Directory object. */
+/** Builds the 4662 message: an operation was performed on an Active Directory object. */
 export function directoryOperationMessage({ user, logonId, properties }) {
   return flatMessage('An operation was performed on an object.', [
     ...subject(user, logonId),
@@ -234,7 +234,7 @@ export function directoryOperationMessage({ user, logonId, properties }) {
   ]);
 }
 
-/** 4769: a Kerberos service ticket was requested. */
+/** Builds the 4769 message: a Kerberos service ticket was requested. */
 export function serviceTicketMessage({ user, service, clientIp }) {
   return flatMessage('A Kerberos service ticket was requested.', [
     ['Account Information', undefined],
@@ -252,7 +252,7 @@ export function serviceTicketMessage({ user, service, clientIp }) {
   ]);
 }
 
-/** 5140 or 5145: a network share object was accessed or checked. */
+/** Builds the 5140 or 5145 message: a network share object was accessed or checked. */
 export function shareAccessMessage({
   detailed,
   user,
@@ -282,7 +282,7 @@ export function shareAccessMessage({
   return flatMessage(title, pairs);
 }
 
-/** 7045: a service was installed in the system. */
+/** Builds the 7045 message: a service was installed in the system. */
 export function serviceInstalledMessage({
   service,
   file,
@@ -298,12 +298,12 @@ export function serviceInstalledMessage({
   ]);
 }
 
-/** 7036: a service entered a state. */
+/** Builds the 7036 message: a service entered a state. */
 export function serviceStateMessage({ service, state }) {
   return `The ${service} service entered the ${state} state.`;
 }
 
-/** 7040: the start type of a service was changed. */
+/** Builds the 7040 message: the start type of a service was changed. */
 export function serviceStartTypeMessage({ service, from, to }) {
   return `The start type of the ${service} service was changed from ${from} to ${to}.`;
 }

@@ -5,7 +5,8 @@
 import { buildAsset } from './assets.mjs';
 import { CaseBuilder } from './case-builder.mjs';
 import { isInternal, logSourceOf } from './records.mjs';
-import { referenceSets, rules } from './world.mjs';
+import { rules } from './catalog.mjs';
+import { referenceSets } from './world.mjs';
 
 const DAY_MS = 24 * 3_600_000;
 

@@ -6,12 +6,11 @@ import {
   categories,
   eventCreLogSource,
   externalLogSources,
-  fqdn,
-  geography,
-  hosts,
   logSourceTypes,
   qids,
-} from './world.mjs';
+} from './catalog.mjs';
+import { fqdn, hosts } from './hosts.mjs';
+import { geography } from './world.mjs';
 
 const logSourcePrefixes = {
   windows: 'WindowsAuthServer',
@@ -26,7 +25,8 @@ const logSourcePrefixes = {
   eventcre: 'EventCRE',
 };
 
-// Credibility QRadar gives each kind of log source (0 to 10).
+// Credibility (0 to 10) per kind of log source, as an administrator would
+// set it on the log sources; the values are our own choice.
 const credibilityByType = {
   windows: 5,
   linux: 5,

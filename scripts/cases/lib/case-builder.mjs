@@ -10,7 +10,7 @@ import {
   utcTime,
   winCollect,
 } from './payloads.mjs';
-import { hosts } from './world.mjs';
+import { hosts } from './hosts.mjs';
 
 function mulberry32(seed) {
   let state = seed >>> 0;
@@ -50,7 +50,7 @@ const securityTasks = {
 
 /** Events, flows and clock of one case under construction. */
 export class CaseBuilder {
-  /** `start` is an ISO 8601 time; event offsets are minutes after it. */
+  /** Starts a case at `start` (ISO 8601); event offsets are minutes after it. */
   constructor(number, start) {
     this.number = number;
     this.startMs = Date.parse(start);
@@ -62,22 +62,22 @@ export class CaseBuilder {
     this.records = new Map();
   }
 
-  /** Epoch ms of a time given in minutes after the case start. */
+  /** Converts minutes after the case start to epoch ms. */
   ms(minutes) {
     return this.startMs + Math.round(minutes * 60_000);
   }
 
-  /** A seeded integer between `low` and `high`, both included. */
+  /** Draws a seeded integer between `low` and `high`, both included. */
   int(low, high) {
     return low + Math.floor(this.random() * (high - low + 1));
   }
 
-  /** A seeded element of a list. */
+  /** Draws a seeded element of a list. */
   pick(list) {
     return list[this.int(0, list.length - 1)];
   }
 
-  /** A seeded upper-case GUID in braces, as Sysmon writes it. */
+  /** Draws a seeded upper-case GUID in braces, as Sysmon writes it. */
   guid() {
     const hex = (length) =>
       Array.from({ length }, () => this.int(0, 15).toString(16))
@@ -86,7 +86,7 @@ export class CaseBuilder {
     return `{${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}}`;
   }
 
-  /** A seeded logon id such as `0x3e7a21`. */
+  /** Draws a seeded logon id such as `0x3e7a21`. */
   logonId() {
     return `0x${this.int(0x100000, 0xffffff).toString(16)}`;
   }
@@ -163,7 +163,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 1 (process create) on a Windows host; `o.user` is the bare account name. */
+  /** Adds a Sysmon 1 (process create) event on a Windows host; `o.user` may carry a domain. */
   process(hostName, t, o) {
     const [version, description, product, company, original] = imageMetadata(
       o.image,
@@ -208,7 +208,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 11 (file created). */
+  /** Adds a Sysmon 11 (file created) event. */
   fileCreate(hostName, t, o) {
     const message = flatMessage('File created:', [
       ['RuleName', '-'],
@@ -230,7 +230,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 10 (process accessed). */
+  /** Adds a Sysmon 10 (process accessed) event. */
   processAccess(hostName, t, o) {
     const message = flatMessage('Process accessed:', [
       ['RuleName', '-'],
@@ -262,7 +262,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 3 (network connection); the event runs from the host to `o.dst`. */
+  /** Adds a Sysmon 3 (network connection) event from the host to `o.dst`. */
   netConnect(hostName, t, o) {
     const host = hosts[hostName];
     const sport = o.sport ?? this.int(49200, 64000);
@@ -304,7 +304,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 13 (registry value set). */
+  /** Adds a Sysmon 13 (registry value set) event. */
   registrySet(hostName, t, o) {
     const message = flatMessage('Registry value set:', [
       ['RuleName', '-'],
@@ -332,7 +332,7 @@ export class CaseBuilder {
     });
   }
 
-  /** Sysmon 7 (image loaded), used here for the signature of an executable. */
+  /** Adds a Sysmon 7 (image loaded) event, which carries the signature of an executable. */
   imageLoad(hostName, t, o) {
     const [version, description, product, company, original] = imageMetadata(
       o.loaded,
@@ -370,7 +370,7 @@ export class CaseBuilder {
     });
   }
 
-  /** A Windows Security event; `o.message` comes from windows-messages.mjs. */
+  /** Adds a Windows Security event; `o.message` comes from windows-messages.mjs. */
   security(hostName, t, eventId, o) {
     const failure = eventId === 4625;
     return this.#windowsEvent(hostName, t, 'security', eventId, {
@@ -386,7 +386,7 @@ export class CaseBuilder {
     });
   }
 
-  /** A Windows System log event from the Service Control Manager. */
+  /** Adds a Windows System log event from the Service Control Manager. */
   system(hostName, t, eventId, o) {
     return this.#windowsEvent(hostName, t, 'system', eventId, {
       user: o.user === undefined ? null : bare(o.user),

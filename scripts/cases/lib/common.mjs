@@ -1,14 +1,20 @@
-// Event patterns that many cases share: ordinary logons, Kerberos tickets,
-// proxy requests, DNS queries and firewall connections.
+// Event patterns that many cases share: ordinary logons, network logons and
+// share access, Kerberos tickets, proxy requests, DNS queries and firewall
+// connections.
 
 import { bindQueryLine, firepowerLine, squidLine } from './payloads.mjs';
-import { logonMessage, serviceTicketMessage } from './windows-messages.mjs';
-import { hosts } from './world.mjs';
+import { hosts } from './hosts.mjs';
+import {
+  logonMessage,
+  serviceTicketMessage,
+  shareAccessMessage,
+} from './windows-messages.mjs';
+import { edge, explorer, outlook } from './windows-paths.mjs';
 
 /** QRadar user names of the SOC staff who write notes on offenses. */
 export const analysts = { lead: 'ewalsh', analyst: 'mlang' };
 
-/** 4624 on a host; `o.from` is the source IP for network and remote logons. */
+/** Adds a 4624 logon on a host; `o.from` is the source IP of network and remote logons. */
 export function logon(c, hostName, t, user, o = {}) {
   const host = hosts[hostName];
   const logonType = o.logonType ?? 2;
@@ -36,7 +42,7 @@ export function logon(c, hostName, t, user, o = {}) {
   });
 }
 
-/** 4769 on dc01 for a client host. */
+/** Adds a 4769 Kerberos service ticket request on dc01 for a client host. */
 export function serviceTicket(c, t, user, clientHost, service, o = {}) {
   const client = hosts[clientHost];
   return c.security('dc01', t, 4769, {
@@ -49,7 +55,7 @@ export function serviceTicket(c, t, user, clientHost, service, o = {}) {
   });
 }
 
-/** One Squid access-log event from a client host through proxy01. */
+/** Adds one Squid access-log event of a client host through proxy01. */
 export function proxyRequest(c, t, clientHost, o) {
   const client = hosts[clientHost];
   const denied = o.result?.startsWith('TCP_DENIED') ?? false;
@@ -88,7 +94,7 @@ export function proxyRequest(c, t, clientHost, o) {
   });
 }
 
-/** One BIND query-log event on dns01. */
+/** Adds one BIND query-log event on dns01. */
 export function dnsQuery(c, t, clientHost, name, type, o = {}) {
   const client = hosts[clientHost];
   const port = c.int(49200, 64000);
@@ -108,7 +114,7 @@ export function dnsQuery(c, t, clientHost, name, type, o = {}) {
   });
 }
 
-/** One Firepower connection event (CEF), allowed or blocked. */
+/** Adds one Firepower connection event (CEF), allowed or blocked. */
 export function firewallConnection(c, t, o) {
   const inside = o.src.startsWith('10.');
   const outbound = !o.dst.startsWith('10.');
@@ -180,8 +186,6 @@ export function spaced(c, first, count, stepMinutes, jitterMinutes = 0) {
   });
 }
 
-const explorer = 'C:\\Windows\\explorer.exe';
-
 /**
  * Adds the ordinary start of a working day on a workstation as context
  * events: logon, Kerberos tickets, Outlook, Edge and a few proxied requests.
@@ -193,16 +197,16 @@ export function officeDay(c, hostName, first) {
   serviceTicket(c, first + 0.1, user, hostName, 'cifs/fs01.corp.example');
   serviceTicket(c, first + 0.3, user, hostName, 'HTTP/proxy01.corp.example');
   c.process(hostName, first + 1, {
-    image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE',
-    cmd: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE" ',
+    image: outlook,
+    cmd: `"${outlook}" `,
     parentImage: explorer,
     cwd: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\',
     user,
     context: true,
   });
   c.process(hostName, first + 2, {
-    image: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
-    cmd: '"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe" --profile-directory=Default',
+    image: edge,
+    cmd: `"${edge}" --profile-directory=Default`,
     parentImage: explorer,
     cwd: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\',
     user,
@@ -242,5 +246,80 @@ export function officeDay(c, hostName, first) {
     bytes: 39422,
     mime: 'text/html',
     context: true,
+  });
+}
+
+/** Adds a 4624 network logon (type 3) on `hostName` from `fromHost` and returns its logon id. */
+export function networkLogon(c, hostName, t, user, fromHost, o = {}) {
+  const from = hosts[fromHost];
+  const logonId = c.logonId();
+  const message = logonMessage({
+    user,
+    logonType: 3,
+    workstation: from.name.toUpperCase(),
+    sourceIp: from.ip,
+    sourcePort: c.int(49200, 64000),
+    logonId,
+    authPackage: o.authPackage ?? 'NTLM',
+    elevated: 'Yes',
+  });
+  c.security(hostName, t, 4624, {
+    user,
+    src: from.ip,
+    message,
+    rules: o.rules,
+    context: o.context,
+    props: { 'Logon Type': '3' },
+  });
+  return logonId;
+}
+
+export function shareWrite(
+  c,
+  hostName,
+  t,
+  user,
+  fromHost,
+  logonId,
+  share,
+  relativeTarget,
+  rules,
+) {
+  const from = hosts[fromHost];
+  const base = {
+    user,
+    logonId,
+    sourceIp: from.ip,
+    sourcePort: c.int(49200, 64000),
+    share: `\\\\*\\${share}`,
+    sharePath:
+      share === 'IPC$'
+        ? ''
+        : `\\??\\C:\\${share === 'ADMIN$' ? 'Windows' : ''}`,
+  };
+  c.security(hostName, t, 5140, {
+    user,
+    src: from.ip,
+    message: shareAccessMessage({
+      ...base,
+      detailed: false,
+      accesses: 'ReadData (or ListDirectory)',
+    }),
+    rules,
+    props: { 'Share Name': base.share },
+  });
+  if (relativeTarget === undefined) return;
+  c.security(hostName, t + 0.01, 5145, {
+    user,
+    src: from.ip,
+    message: shareAccessMessage({
+      ...base,
+      detailed: true,
+      relativeTarget,
+      accesses:
+        'WriteData (or AddFile) AppendData (or AddSubdirectory or CreatePipeInstance) WriteEA WriteAttributes',
+    }),
+    rules,
+    props: { 'Share Name': base.share, 'Relative Target Name': relativeTarget },
   });
 }

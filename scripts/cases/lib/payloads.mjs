@@ -4,7 +4,8 @@
 
 import { createHash } from 'node:crypto';
 
-import { DNS_DOMAIN, NETBIOS_DOMAIN, fqdn } from './world.mjs';
+import { fqdn } from './hosts.mjs';
+import { DNS_DOMAIN, NETBIOS_DOMAIN } from './world.mjs';
 
 const months = [
   'Jan',
@@ -245,17 +246,17 @@ export function winCollect({
   return `<13>${syslogTime(ms)} ${fqdn(host)} ${fields.join('\t')}`;
 }
 
-/** Syslog line of the OpenVPN server on vpn01. */
+/** Formats a syslog line of the OpenVPN server on vpn01. */
 export function openVpnLine(ms, pid, text) {
   return `<29>${syslogTime(ms)} vpn01 openvpn[${pid}]: ${text}`;
 }
 
-/** Syslog line of sshd on a Linux host. */
+/** Formats a syslog line of sshd on a Linux host. */
 export function sshdLine(ms, hostName, pid, text) {
   return `<38>${syslogTime(ms)} ${hostName} sshd[${pid}]: ${text}`;
 }
 
-/** CEF line of the Firepower firewall, with fields in the order of the Sentinel sample. */
+/** Formats a CEF line of the Firepower firewall, fields in the order of the Sentinel sample. */
 export function firepowerLine(ms, { signature, name, severity, fields }) {
   const extension = Object.entries({ rt: ms, ...fields, dvchost: '10.0.0.1' })
     .map(([key, value]) => `${key}=${value}`)
@@ -263,12 +264,12 @@ export function firepowerLine(ms, { signature, name, severity, fields }) {
   return `<134>${syslogTime(ms)} fw01 CEF:0|Cisco|Firepower|6.0|${signature}|${name}|${severity}|${extension}`;
 }
 
-/** BIND query-log line for one client query on dns01. */
+/** Formats a BIND query-log line for one client query on dns01. */
 export function bindQueryLine(ms, client, clientPort, name, type) {
   return `<30>${syslogTime(ms)} dns01 named[812]: client @0x7f3a2c0d4e10 ${client}#${clientPort} (${name}): query: ${name} IN ${type} +E(0)K (10.0.5.53)`;
 }
 
-/** Squid native access-log line, forwarded by syslog from proxy01. */
+/** Formats a Squid native access-log line, forwarded by syslog from proxy01. */
 export function squidLine(
   ms,
   {
@@ -288,7 +289,7 @@ export function squidLine(
   return `<30>${syslogTime(ms)} proxy01 squid[1123]: ${stamp} ${String(elapsedMs).padStart(6, ' ')} ${client} ${result}/${status} ${bytes} ${method} ${url} ${user} HIER_DIRECT/${server} ${mime}`;
 }
 
-/** W3C extended log line of IIS on web01. */
+/** Formats a W3C extended log line of IIS on web01. */
 export function iisLine(
   ms,
   {
@@ -308,14 +309,14 @@ export function iisLine(
   return `${stamp} 10.0.12.30 ${method} ${path} ${query} ${port} ${user} ${client} ${agent.replaceAll(' ', '+')} - ${status} 0 0 ${bytes} ${timeTakenMs}`;
 }
 
-/** Apache combined-log line from portal01. */
+/** Formats an Apache combined-log line from portal01. */
 export function apacheLine(ms, { client, method, path, status, bytes, agent }) {
   const date = new Date(ms);
   const stamp = `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
   return `<150>${syslogTime(ms)} portal01 httpd[2214]: ${client} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "-" "${agent}"`;
 }
 
-/** CEF line of a CrowdStrike Falcon authentication audit event, shaped like the Sentinel sample. */
+/** Formats a CEF line of a CrowdStrike Falcon authentication audit event, shaped like the Sentinel sample. */
 export function crowdStrikeLine(
   ms,
   { operation, clientIp, user, outcome, offset },
@@ -325,7 +326,7 @@ export function crowdStrikeLine(
   return `CEF:0|CrowdStrike|FalconHost|1.0|${operation}|${operation}|1|cat=AuthActivityAuditEvent destinationTranslatedAddress=${clientIp} duser=${user}@${DNS_DOMAIN} deviceProcessName=CrowdStrike Authentication cn3Label=Offset cn3=${offset} outcome=${outcome} deviceCustomDate1Label=Timestamp deviceCustomDate1=${stamp} rt=${ms}`;
 }
 
-/** Key=value line of the inbound mail gateway on mx01. */
+/** Formats a key=value line of the inbound mail gateway on mx01. */
 export function mailGatewayLine(ms, fields) {
   const body = Object.entries(fields)
     .map(
@@ -336,7 +337,7 @@ export function mailGatewayLine(ms, fields) {
   return `<22>${syslogTime(ms)} mx01 mailgw[3310]: ${body}`;
 }
 
-/** Key=value line of an Exchange Online audit record, as the Office 365 DSM receives it. */
+/** Formats an Exchange Online audit record as LEEF, the way the Office 365 DSM receives it. */
 export function exchangeAuditLine(ms, fields) {
   const body = Object.entries({
     CreationTime: isoTime(ms),
@@ -348,7 +349,7 @@ export function exchangeAuditLine(ms, fields) {
   return `LEEF:2.0|Microsoft|Office 365|1.0|${fields.Operation}|^|${body.replaceAll('\t', '^')}`;
 }
 
-/** Account as Windows writes it in Sysmon's User field. */
+/** Returns an account the way Sysmon writes its User field (`CORP\\name`). */
 export function domainUser(user) {
   return user.includes('\\') ? user : `${NETBIOS_DOMAIN}\\${user}`;
 }

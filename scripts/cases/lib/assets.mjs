@@ -2,7 +2,8 @@
 // field: business value is carried by Weight (0 to 10) and the four CVSS
 // environmental properties, plus owner and location properties.
 
-import { FLEET_FIRST_SEEN_MS, fqdn, hosts } from './world.mjs';
+import { fqdn, hosts } from './hosts.mjs';
+import { FLEET_FIRST_SEEN_MS } from './world.mjs';
 
 // Property type ids: 1001 and 1002 are QRadar's own; the others are
 // invented but fixed across cases.

@@ -53,7 +53,7 @@ export function sourcesMarkdown(cases) {
     'that the newest event of a case lies minutes before its clock. External addresses are all',
     'in the documentation ranges 192.0.2.0/24, 198.51.100.0/24 and 203.0.113.0/24, internal',
     'ones in 10.0.0.0/8, and every person, host and domain is invented. QIDs, log source type',
-    'ids other than 11, 12 and 18, and asset property type ids other than 1001 and 1002 are',
+    'ids other than 12 and 18, and asset property type ids other than 1001 and 1002 are',
     'invented but consistent. Low-level category ids and names follow the IBM QRadar 7.6',
     'documentation ("Event categories").',
     '',
