@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { approvalsCommand } from './approvals.js';
 import { auditCommand } from './audit.js';
+import { evalCommand } from './eval.js';
 import { policyCommand } from './policy.js';
 import { simCommand } from './sim.js';
 import { tokensCommand } from './tokens.js';
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   policyCommand,
   auditCommand,
   tokensCommand,
+  evalCommand,
 ];
