@@ -47,8 +47,11 @@ export function buildAgentNote(
     origin.runId === undefined
       ? `${agentNoteMarker} client ${sanitizeText(origin.clientIdentity, { maxLength: 64, singleLine: true })}`
       : `${agentNoteMarker} run ${origin.runId}`;
-  let body = sanitizeText(text, { maxLength: maxNoteTextLength }).trim();
-  let truncated = body.length < text.trim().length;
+  const clean = sanitizeText(text, {
+    maxLength: Number.MAX_SAFE_INTEGER,
+  }).trim();
+  let body = sanitizeText(clean, { maxLength: maxNoteTextLength });
+  let truncated = body.length < clean.length;
   while (
     encodeURIComponent(`${header}\n${body}`).length > maxEncodedNoteLength
   ) {

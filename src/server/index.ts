@@ -10,7 +10,13 @@ export {
   policyResourceUri,
   registerPolicyResource,
 } from './policy-resource.js';
+export { openQRadarBackend, type QRadarBackend } from './qradar-backend.js';
 export { renderIssues } from './render-issues.js';
+export {
+  openServerRuntime,
+  sweepIntervalMs,
+  type ServerRuntime,
+} from './runtime.js';
 export {
   createSecretScrubber,
   type SecretScrubber,

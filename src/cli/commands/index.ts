@@ -1,8 +1,10 @@
 import type { Command } from '../command.js';
+import { actionsCommand } from './actions.js';
 import { approvalsCommand } from './approvals.js';
 import { auditCommand } from './audit.js';
 import { evalCommand } from './eval.js';
 import { policyCommand } from './policy.js';
+import { serveCommand } from './serve.js';
 import { simCommand } from './sim.js';
 import { tokensCommand } from './tokens.js';
 
@@ -11,8 +13,10 @@ import { tokensCommand } from './tokens.js';
  * its own file under this folder.
  */
 export const commands: Command[] = [
+  serveCommand,
   simCommand,
   approvalsCommand,
+  actionsCommand,
   policyCommand,
   auditCommand,
   tokensCommand,
