@@ -87,7 +87,8 @@ export function parseNetwork(input: string): Network {
   } catch {
     throw invalidNetwork(input);
   }
-  const bits = address.version === 4 ? 32 : 128;
+  const isIpv6Text = addressText.includes(':');
+  const bits = isIpv6Text ? 128 : 32;
   const prefixLength = prefixText === undefined ? bits : Number(prefixText);
   if (
     extra !== undefined ||
@@ -98,7 +99,7 @@ export function parseNetwork(input: string): Network {
   }
   // A mapped IPv6 network such as ::ffff:10.0.0.0/104 becomes its IPv4 form.
   const effectivePrefix =
-    address.version === 4 && addressText.includes(':')
+    address.version === 4 && isIpv6Text
       ? Math.max(0, prefixLength - 96)
       : prefixLength;
   const base = address.value & networkMask(address.version, effectivePrefix);

@@ -141,7 +141,12 @@ function describeIssue(issue: Issue): string {
       return `unknown key ${issue.keys.map((key) => JSON.stringify(key)).join(', ')} in ${field}; check the spelling against policy/default-policy.yaml`;
     case 'invalid_union':
       if ('discriminator' in issue && typeof issue.discriminator === 'string') {
-        return `${field}.${issue.discriminator} must be one of reference_set, webhook`;
+        // zod puts the discriminator key at the end of the path already.
+        const key =
+          issue.path.at(-1) === issue.discriminator
+            ? field
+            : `${field}.${issue.discriminator}`;
+        return `${key} must be one of reference_set, webhook`;
       }
       return `${field} ${issue.message}`;
     case 'too_small':
