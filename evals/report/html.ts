@@ -117,7 +117,7 @@ function runLine(run: RunScore): string {
       ? `; refs not found: ${run.grounding.missing.join(', ')}`
       : '';
   const error = run.error === undefined ? '' : `; error: ${run.error}`;
-  return `<li>run ${run.attempt + 1}: <code>${html(decision, 200)}</code> (${html(flags.join(', '))}); confidence ${html(formatScore(run.confidence))}; grounding ${run.grounding.found}/${run.grounding.cited}${html(missing)}; ${run.toolCalls} tool calls; ${html(formatDuration(run.wallTimeMs))}${html(error)}</li>`;
+  return `<li>run ${run.attempt + 1}: <code>${html(decision, 200)}</code> ${html(run.outcome)} (${html(flags.join(', '))}); ${run.executions} executed; confidence ${html(formatScore(run.confidence))}; grounding ${run.grounding.found}/${run.grounding.cited}${html(missing)}; ${run.toolCalls} tool calls; ${html(formatDuration(run.wallTimeMs))}${html(error)}</li>`;
 }
 
 function caseRow(summary: CaseSummary, results: EvalResults): string {
