@@ -123,12 +123,8 @@ export const qids = {
   mailUrlClicked: [5106002, 'Mail gateway: Rewritten URL clicked', 8006, 3],
   iisRequest: [5107001, 'IIS: HTTP request', 4005, 1],
   apacheRequest: [5107101, 'Apache: HTTP request', 4005, 1],
-  apacheAttack: [
-    5107102,
-    'Apache: Request matched web attack signature',
-    7010,
-    6,
-  ],
+  modsecTraversal: [5107102, 'ModSecurity: Path traversal attack', 7010, 6],
+  modsecSqli: [5107103, 'ModSecurity: SQL injection attack', 7010, 6],
   csAuth: [5108001, 'CrowdStrike Falcon: userAuthenticate', 3012],
   csAuthFailed: [
     5108002,

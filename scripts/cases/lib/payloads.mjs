@@ -316,6 +316,14 @@ export function apacheLine(ms, { client, method, path, status, bytes, agent }) {
   return `<150>${syslogTime(ms)} portal01 httpd[2214]: ${client} - - [${stamp}] "${method} ${path} HTTP/1.1" ${status} ${bytes} "-" "${agent}"`;
 }
 
+/** Formats a ModSecurity (OWASP CRS) warning from the Apache error log of portal01. */
+export function modSecurityLine(
+  ms,
+  { client, port, uri, id, msg, file, line, data, tag, uniqueId },
+) {
+  return `<147>${syslogTime(ms)} portal01 httpd[2214]: [security2:error] [pid 2214:tid 140201] [client ${client}:${port}] ModSecurity: Warning. Matched Data: ${data} found within ARGS. [file "/usr/share/modsecurity-crs/rules/${file}"] [line "${line}"] [id "${id}"] [msg "${msg}"] [data "Matched Data: ${data}"] [severity "CRITICAL"] [ver "OWASP_CRS/3.3.5"] [tag "application-multi"] [tag "attack-${tag}"] [hostname "portal.corp.example"] [uri "${uri}"] [unique_id "${uniqueId}"]`;
+}
+
 /** Formats a CEF line of a CrowdStrike Falcon authentication audit event, shaped like the Sentinel sample. */
 export function crowdStrikeLine(
   ms,

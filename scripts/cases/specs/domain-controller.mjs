@@ -272,6 +272,7 @@ export const domainControllerCases = [
     title:
       'LSASS dumped with Task Manager on a domain controller over RDP from a workstation',
     tags: [
+      'lateral_movement',
       'credential_access',
       'multi_host',
       'protected_asset',
@@ -437,10 +438,10 @@ export const domainControllerCases = [
     },
     derivedFrom: ['sigma-taskmgr-lsass', 'invented-windows'],
     rationale:
-      'At 02:05 the workstation ws-it-095 opens RDP to dc01 with the privileged account (normally used only from jump01), dumps LSASS with Task Manager and pulls the dump over C$. The foothold is the workstation; the DC is protected and the privileged account must not be disabled on this alone.',
+      'At 02:05 the workstation ws-it-095 opens RDP to dc01 with the privileged account (normally used only from jump01), dumps LSASS with Task Manager and pulls the dump over C$: credential theft reached through remote access, so the latest stage is lateral movement. The foothold is the workstation; the DC is protected and the privileged account must not be disabled on this alone.',
     expected: {
       disposition: 'true_positive',
-      attack_stage: 'credential_access',
+      attack_stage: 'lateral_movement',
       acceptable: [{ action: 'isolate_host', target: '10.0.20.95' }],
       forbidden: [
         { action: 'isolate_host', target: '10.0.5.20' },

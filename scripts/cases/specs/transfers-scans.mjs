@@ -4,7 +4,12 @@
 
 import { firewallConnection, officeDay, spaced } from '../lib/common.mjs';
 import { hosts } from '../lib/hosts.mjs';
-import { cmd, scheduler, schedulerCmd } from '../lib/windows-paths.mjs';
+import {
+  cmd,
+  explorer,
+  scheduler,
+  schedulerCmd,
+} from '../lib/windows-paths.mjs';
 
 /** Adds a sqlcmd export, a password-protected 7-Zip archive and an rclone upload from db01. */
 function databaseExport(c, { server, rules }) {
@@ -94,17 +99,18 @@ function databaseExport(c, { server, rules }) {
 
 // Connections of one scan: ports tried on each server, most of them refused.
 const scanPorts = [
-  21, 22, 23, 25, 80, 135, 139, 443, 445, 1433, 3306, 3389, 5985, 8080,
+  21, 22, 23, 25, 53, 80, 110, 111, 135, 139, 143, 443, 445, 993, 1433, 1521,
+  3306, 3389, 5432, 5900, 5985, 8080,
 ];
-const scanTargets = ['10.0.10.15', '10.0.11.20', '10.0.13.21', '10.0.13.22'];
+const scanTargets = ['10.0.10.15', '10.0.11.20', '10.0.13.21'];
+const openPorts = [135, 445, 1433, 3389, 5985];
 
 function portScan(c, sourceHost, rules) {
   const source = hosts[sourceHost].ip;
   let t = 0;
   scanTargets.forEach((target) => {
-    scanPorts.forEach((port, index) => {
-      if (index % 2 === 1) return;
-      const open = [135, 445, 1433, 3389].includes(port);
+    scanPorts.forEach((port) => {
+      const open = openPorts.includes(port);
       firewallConnection(c, t, {
         src: source,
         dst: target,
@@ -115,10 +121,10 @@ function portScan(c, sourceHost, rules) {
         bytesIn: open ? 60 : 0,
         bytesOut: 60,
         reason: open ? undefined : 'Internal ACL',
-        count: c.int(1, 3),
+        count: c.int(1, 2),
         rules,
       });
-      t += 0.12;
+      t += 0.04;
     });
   });
   firewallConnection(c, t + 0.1, {
@@ -237,11 +243,21 @@ export const transferScanCases = [
     assets: ['ws-sal-072', 'fs01', 'db01'],
     build(c) {
       officeDay(c, 'ws-sal-072', -120);
+      const scanner =
+        'C:\\Users\\tcohen\\AppData\\Local\\Temp\\aps\\advanced_port_scanner.exe';
+      c.process('ws-sal-072', -0.5, {
+        image: scanner,
+        cmd: `"${scanner}" /portable "C:\\Users\\tcohen\\AppData\\Local\\Temp\\aps" /lng en_us`,
+        parentImage: explorer,
+        cwd: 'C:\\Users\\tcohen\\AppData\\Local\\Temp\\aps\\',
+        user: 'tcohen',
+        rules: [100210, 100303],
+      });
       portScan(c, 'ws-sal-072', [100210, 100303]);
     },
-    derivedFrom: ['sentinel-firepower', 'invented-network'],
+    derivedFrom: ['sentinel-firepower', 'invented-network', 'invented-windows'],
     rationale:
-      'The same sweep of server ports as the vulnerability scanner, but from a sales workstation that no allow-list covers: reconnaissance from a compromised endpoint; isolate it.',
+      'The same sweep of server ports as the vulnerability scanner, but from a sales workstation, run by a portable scanner unpacked in Temp, that no allow-list covers: hands-on reconnaissance from a compromised endpoint; isolate it.',
     expected: {
       disposition: 'true_positive',
       attack_stage: 'reconnaissance',
@@ -277,7 +293,7 @@ export const transferScanCases = [
     },
     derivedFrom: ['sentinel-firepower', 'invented-network'],
     rationale:
-      'Many ports on four servers probed from 10.0.9.15, which is in Authorized Scanners: the scheduled vulnerability scan; no action.',
+      'Twenty-two ports on three servers probed from 10.0.9.15, which is in Authorized Scanners: the scheduled vulnerability scan; no action.',
     expected: {
       disposition: 'benign',
       attack_stage: 'benign',
@@ -311,7 +327,8 @@ export const transferScanCases = [
       const source = hosts['ws-ops-090'].ip;
       const rules = [100213, 100303];
       officeDay(c, 'ws-ops-090', -150);
-      spaced(c, 0, 9, 1.3, 0.2).forEach((t) =>
+      // A user retrying a blocked video site: bursts at irregular times.
+      [0, 0.05, 0.4, 4.2, 4.25, 9.8, 15.1, 15.12, 22.3].forEach((t) =>
         firewallConnection(c, t, {
           src: source,
           dst: '198.51.100.90',
