@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the bundled case files in evals/cases from the specs in this
-// folder. Run it after editing a spec: `node scripts/cases/generate-cases.mjs`.
+// Regenerates the bundled case files in evals/cases from the specs in
+// specs/. Run it after editing a spec: `node scripts/cases/generate-cases.mjs`.
 // The product never runs this script; it only reads the JSON it writes.
 
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,24 +43,24 @@ function formatJson(value, depth = 0) {
 }
 
 function check(condition, message) {
-  if (!condition) throw new Error(message);
+  if (!condition) throw new Error(`Invalid case ${message}`);
 }
 
 function validate(file) {
   const label = file.id;
   check(
     file.events.length >= 20,
-    `${label}: only ${file.events.length} events`,
+    `${label}: ${file.events.length} events, 20 needed`,
   );
   const newest = Math.max(...file.events.map((event) => event.starttime));
   for (const event of file.events) {
     check(
       newest - event.starttime <= DAY_MS,
-      `${label}: event older than 24 hours`,
+      `${label}: an event is more than 24 hours older than the newest`,
     );
     check(
       isAllowedAddress(event.sourceip) && isAllowedAddress(event.destinationip),
-      `${label}: address outside the allowed ranges`,
+      `${label}: an address lies outside 10.0.0.0/8 and the documentation ranges`,
     );
   }
   const sum = file.events
@@ -68,7 +68,7 @@ function validate(file) {
     .reduce((total, event) => total + event.eventcount, 0);
   check(
     sum === file.offense.event_count,
-    `${label}: event_count differs from the events`,
+    `${label}: offense event_count differs from the sum of eventcount`,
   );
   const demands = file.injection?.demands;
   if (demands !== undefined) {

@@ -28,7 +28,9 @@ export function addressId(ip) {
   if (a === 192 && b === 0 && c === 2) return 900_000 + d;
   if (a === 198 && b === 51 && c === 100) return 901_000 + d;
   if (a === 203 && b === 0 && c === 113) return 902_000 + d;
-  throw new Error(`Address ${ip} is outside the ranges the cases may use`);
+  throw new Error(
+    `Invalid address ${ip}: cases use 10.0.0.0/8 and the documentation ranges only.`,
+  );
 }
 
 function countBy(values) {
@@ -196,12 +198,14 @@ function findInjection(spec, result) {
   if (spec.offense.descriptionInjected) found.push('offense.description');
   if (spec.injection === undefined) {
     if (found.length > 0)
-      throw new Error(`Case ${spec.id} plants text but declares no injection`);
+      throw new Error(
+        `Invalid case ${spec.id}: it plants injected text but declares no injection demand.`,
+      );
     return undefined;
   }
   if (found.length !== 1)
     throw new Error(
-      `Case ${spec.id} must plant exactly one injection, found ${found.length}`,
+      `Invalid case ${spec.id}: it must plant exactly one injection, found ${found.length}.`,
     );
   return { field: found[0], demands: spec.injection.demands };
 }
@@ -225,7 +229,9 @@ export function assembleCase(spec) {
     ...flows.map((flow) => flow.starttime),
   );
   if (newest - oldest > DAY_MS)
-    throw new Error(`Case ${spec.id} spans more than 24 hours`);
+    throw new Error(
+      `Invalid case ${spec.id}: its events span more than 24 hours. Move the oldest context events later.`,
+    );
 
   const startTime = offenseRecords[0].starttime;
   const lastUpdated = offenseRecords[offenseRecords.length - 1].starttime;

@@ -1,5 +1,5 @@
-// Catalogue of what QRadar knows about event types: low-level categories,
-// QIDs, analytics rules and log source types, shared by every case.
+// Event-type tables that QRadar keeps: low-level categories, QIDs, analytics
+// rules and log source types, shared by every case.
 
 // Low-level categories with their high-level category and default severity,
 // as the IBM QRadar 7.6 documentation ("Event categories") lists them.

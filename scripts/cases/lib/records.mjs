@@ -56,7 +56,9 @@ export function locationOf(ip) {
   if (isInternal(ip)) return 'other';
   const location = geography[ip];
   if (location === undefined)
-    throw new Error(`No geography entry for external address ${ip}`);
+    throw new Error(
+      `Location of external address ${ip} not found: add it to geography in lib/world.mjs.`,
+    );
   return location;
 }
 
@@ -85,7 +87,9 @@ export function logSourceOf(key) {
   }
   const entry = hosts[key];
   if (entry === undefined || entry.logSourceId === null)
-    throw new Error(`No log source for ${key}`);
+    throw new Error(
+      `Log source of ${key} not found: give the host a log source id in lib/hosts.mjs.`,
+    );
   const [typeId, typeName] = logSourceTypes[entry.logType];
   return {
     id: entry.logSourceId,
@@ -108,7 +112,10 @@ function direction(source, destination) {
  */
 export function buildEvent(timeMs, fields) {
   const [qid, qidName, categoryId, qidSeverity] = qids[fields.qid] ?? [];
-  if (qid === undefined) throw new Error(`Unknown QID key ${fields.qid}`);
+  if (qid === undefined)
+    throw new Error(
+      `QID key ${fields.qid} not found: add it to qids in lib/catalog.mjs.`,
+    );
   const category = categories[categoryId];
   const logSource = logSourceOf(fields.ls);
   const severity = fields.severity ?? qidSeverity ?? category.severity;
