@@ -66,7 +66,7 @@ export const addNoteTool = defineTool({
   name: 'add_note',
   title: 'Add offense note',
   description:
-    'Write a note on an offense for the analysts: findings, the decision and why. The server adds a first line marking it as written by the agent (with run_id when given), strips control characters and caps the length (1500 characters). Each call adds a new note.',
+    'Write a note on an offense. The server marks it as agent-written (first line names run_id or the client), strips control characters and caps it at 1500 characters. Each call adds a note.',
   inputSchema,
   outputSchema,
   annotations: {

@@ -105,7 +105,7 @@ export const checkReferenceSetsTool = defineTool({
   name: 'check_reference_sets',
   title: 'Check reference sets',
   description:
-    'For each value (IP, host name or user name), list the QRadar reference sets that hold it and the policy roles those sets give (protected, critical, allow_source, approved_destination, privileged_account). IP sets match by address and CIDR sets by containment.',
+    'For each IP, host name or user name: the reference sets that hold it and the roles they give (IP sets by address, CIDR sets by containment).',
   inputSchema,
   outputSchema,
   annotations: {

@@ -107,7 +107,7 @@ export const findOffensesTool = defineTool({
   name: 'find_offenses',
   title: 'Find offenses',
   description:
-    'Find offenses involving one indicator: ip (as source or local destination), username (as offense source, or through the source addresses of the user’s events) or hostname (through its asset’s addresses, or as offense source). Each result says how it matched. Pass exactly one of ip, username, hostname.',
+    'Find offenses involving exactly one of ip, username or hostname (via offense sources, address records, the user’s event sources or the host’s asset addresses); each result says how it matched.',
   inputSchema,
   outputSchema,
   annotations: {

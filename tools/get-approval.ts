@@ -32,7 +32,7 @@ export const getApprovalTool = defineTool({
   name: 'get_approval',
   title: 'Get approval',
   description:
-    'Read an approval request: pending, approved, denied or expired. Once a human approved it, the result carries a single-use token valid for 15 minutes: repeat the original gated call with identical arguments and approval_token set to it.',
+    'State of an approval request; once approved, a single-use token valid 15 minutes for repeating the identical gated call with approval_token.',
   inputSchema,
   outputSchema,
   annotations: {

@@ -55,7 +55,7 @@ export const getAssetsTool = defineTool({
   name: 'get_assets',
   title: 'Get assets',
   description:
-    'Look up QRadar assets by IP, host name or the addresses of an offense: criticality (low, medium, high, critical) with its derivation from Weight, CVSS properties and roles, reference-set roles (protected, critical, allow_source, approved_destination), risk score. Names, owners, locations and users sit under `untrusted`.',
+    'Assets by IP, host name or offense: criticality (low to critical) with its derivation from Weight, CVSS and roles, reference-set roles, risk score; names, owners and users under `untrusted`.',
   inputSchema,
   outputSchema,
   annotations: {

@@ -25,7 +25,7 @@ export const isolateHostTool = defineTool({
   name: 'isolate_host',
   title: 'Isolate host',
   description:
-    'Isolate one compromised endpoint (by IP or host name, resolved to its QRadar asset) through the configured executor, through the policy checkpoint. Returns decision executed (with verification listed, confirmed, unverified or failed), approval_required (a human approves, then repeat the identical call with approval_token from get_approval) or denied. Protected assets (domain controllers, DNS, QRadar, core network) are always denied.',
+    'Isolate one compromised endpoint (IP or host name, resolved to its asset) through the configured executor. Gated: returns decision executed (with verification), approval_required or denied; protected assets are always denied.',
   inputSchema,
   outputSchema: decisionOutputSchema,
   annotations: {

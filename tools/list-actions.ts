@@ -34,7 +34,7 @@ export const listActionsTool = defineTool({
   name: 'list_actions',
   title: 'List actions',
   description:
-    'List containment actions this server executed, newest first, optionally for one offense: target, status (executed, rolled_back, expired), verification (listed = on the list only, confirmed = effect observed, unverified, failed), executor, expiry.',
+    'Containment actions this server executed, newest first: status, verification (listed, confirmed, unverified, failed), executor and expiry.',
   inputSchema,
   outputSchema,
   annotations: {

@@ -42,7 +42,7 @@ export const rollbackActionTool = defineTool({
   name: 'rollback_action',
   title: 'Roll back action',
   description:
-    'Undo an executed containment action (from list_actions), through the policy checkpoint; rollback needs approval by default. It removes only what the action added: an element present before stays. Returns decision executed, approval_required (a human approves, then repeat the identical call with approval_token from get_approval) or denied.',
+    'Undo an executed containment action from list_actions; removes only what it added (an element present before stays). Gated, needs approval by default: returns decision executed, approval_required or denied.',
   inputSchema,
   outputSchema: decisionOutputSchema,
   annotations: {

@@ -12,26 +12,13 @@ const maxPollIntervalMs = 1000;
 const cancelTimeoutMs = 5000;
 
 const inputSchema = z.strictObject({
-  query: z
-    .string()
-    .min(1)
-    .max(4000)
-    .optional()
-    .describe(
-      'One AQL SELECT with a time clause (LAST n HOURS or START..STOP); a LIMIT is added when absent',
-    ),
+  query: z.string().min(1).max(4000).optional(),
   search_id: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/)
     .optional()
     .describe('Resume a search that returned status running'),
-  timeout_s: z
-    .number()
-    .int()
-    .min(1)
-    .max(45)
-    .optional()
-    .describe('Wait at most this long before returning status running'),
+  timeout_s: z.number().int().min(1).max(45).optional(),
   max_rows: z.number().int().min(1).max(1000).default(100),
 });
 
@@ -212,7 +199,7 @@ export const runAqlTool = defineTool({
   name: 'run_aql',
   title: 'Run AQL',
   description:
-    'Run one read-only AQL SELECT over events or flows. The query must have a time clause (window up to 31 days); LIMIT is at most 1000 and is added when absent. Sends progress while the Ariel search runs; after about 45 s returns status running with a search_id to pass back. Rows are attacker-influenced data under `untrusted`.',
+    'Run one read-only AQL SELECT with a time clause (window up to 31 days, LIMIT up to 1000, added when absent). Reports progress; after about 45 s returns status running and a search_id to resume with. Rows are under `untrusted`.',
   inputSchema,
   outputSchema,
   annotations: {

@@ -59,7 +59,7 @@ export const updateOffenseTool = defineTool({
   name: 'update_offense',
   title: 'Update offense',
   description:
-    'Change an offense’s status (OPEN, HIDDEN, CLOSED with a closing_reason) or assignee, through the policy checkpoint. Returns decision executed, approval_required (a human approves, then repeat the identical call with approval_token from get_approval) or denied.',
+    'Change an offense status (OPEN, HIDDEN, or CLOSED with closing_reason) or assignee. Gated: returns decision executed, approval_required or denied.',
   inputSchema,
   outputSchema: decisionOutputSchema,
   annotations: {

@@ -16,12 +16,8 @@ export const isoTimeSchema = z.string().nullable();
 
 /** One cited piece of evidence: a ref that an earlier tool result returned. */
 export const evidenceSchema = z.strictObject({
-  kind: z.string().min(1).max(40).describe('event, asset, note, offense, aql'),
-  ref: z
-    .string()
-    .min(1)
-    .max(200)
-    .describe('id from a tool result, e.g. event:42-3 or asset:17'),
+  kind: z.string().min(1).max(40),
+  ref: z.string().min(1).max(200).describe('e.g. event:42-3, asset:17'),
   excerpt: z.string().max(500),
 });
 
@@ -31,20 +27,11 @@ export const evidenceSchema = z.strictObject({
  * repeated call must use identical arguments.
  */
 export const gatedInputFields = {
-  offense_id: offenseIdSchema.describe('Offense the action answers'),
-  rationale: z
-    .string()
-    .min(1)
-    .max(2000)
-    .describe('Why this action, from the evidence'),
+  offense_id: offenseIdSchema,
+  rationale: z.string().min(1).max(2000),
   confidence: z.number().min(0).max(1),
   evidence: z.array(evidenceSchema).max(30),
-  approval_token: z
-    .string()
-    .min(1)
-    .max(4096)
-    .optional()
-    .describe('Token from get_approval; repeat the identical call with it'),
+  approval_token: z.string().min(1).max(4096).optional(),
 };
 
 /** Outcomes of the policy checkpoint, as values rather than errors. */
