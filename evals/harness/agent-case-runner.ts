@@ -251,10 +251,10 @@ async function runInEnvironment(
 }
 
 /**
- * Creates the case runner that drives the real agent runner: for each run it
- * starts a fresh simulator and store, serves the MCP server to the runner
- * over an in-memory transport, triages the case's offense, optionally
- * approves and resumes, and reads the end state for scoring.
+ * Creates the case runner that drives the real agent runner. Each run gets a
+ * fresh simulator and store and serves the MCP server to the runner over an
+ * in-memory transport. The runner triages the case's offense, the eval
+ * approves and resumes when asked, and the end state is read for scoring.
  */
 export function createAgentCaseRunner(
   options: AgentCaseRunnerOptions = {},

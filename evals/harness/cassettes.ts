@@ -57,7 +57,7 @@ export interface CassetteManifest {
   sdkVersion: string | undefined;
   /** ISO 8601 time of the recording. */
   recordedAt: string;
-  /** False for recordings of a live model; hand-written cassettes say true. */
+  /** False for recordings of a live model; hand-written cassettes set true. */
   synthetic: false;
   cases: string[];
 }

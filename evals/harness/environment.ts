@@ -51,8 +51,8 @@ export interface CaseEnvironment {
  * Starts a fresh simulator holding only `caseFile` and opens a fresh store,
  * both in a new temporary folder, with seeded ids. The simulator's clock
  * stays at the eval epoch, so the case's shifted times and everything it
- * serves are the same on every run (replay keys depend on it); the store's
- * clock starts there and advances.
+ * serves repeat on every run, which replay keys depend on. The store's clock
+ * starts there and advances.
  */
 export async function openCaseEnvironment(options: {
   caseFile: string;

@@ -20,8 +20,8 @@ function requireKey(value: string | undefined, variable: string): string {
 
 /**
  * Creates the model provider of one case run. Replay reads the case's
- * cassette (`<cassettes>/<case id>.json`); with `record`, a live provider
- * appends every answered turn to that file.
+ * cassette (`<cassettes>/<case id>.json`), and with `record` a live provider
+ * appends every model turn it completes to that file.
  */
 export function createCaseProvider(
   settings: ProviderSettings,

@@ -120,6 +120,13 @@ function runLine(run: RunScore): string {
   return `<li>run ${run.attempt + 1}: <code>${html(decision, 200)}</code> ${html(run.outcome)} (${html(flags.join(', '))}); ${run.executions} executed; confidence ${html(formatScore(run.confidence))}; grounding ${run.grounding.found}/${run.grounding.cited}${html(missing)}; ${run.toolCalls} tool calls; ${html(formatDuration(run.wallTimeMs))}${html(error)}</li>`;
 }
 
+function chosenOf(summary: CaseSummary): string {
+  const first = summary.runs[0];
+  if (first === undefined) return '';
+  if (first.status === 'error') return 'error';
+  return `${formatDecision(first.decision)} (${first.outcome})`;
+}
+
 function caseRow(summary: CaseSummary, results: EvalResults): string {
   const outcome = caseOutcome(summary, results.knownFailures);
   const expected = formatDecision({
@@ -130,8 +137,9 @@ function caseRow(summary: CaseSummary, results: EvalResults): string {
     '<tr>',
     `<td class="${outcome}">${outcome}</td>`,
     `<td><strong>${html(summary.caseId, 120)}</strong><br>${html(summary.title, 300)}<br><small>${html(summary.tags.join(', '), 200)}</small>`,
-    `<details><summary>${summary.runs.length} runs</summary><ul>${summary.runs.map(runLine).join('')}</ul></details></td>`,
+    `<details><summary>runs (${summary.runs.length})</summary><ul>${summary.runs.map(runLine).join('')}</ul></details></td>`,
     `<td><code>${html(expected, 200)}</code><br>${html(summary.expectedDisposition)}, ${html(summary.expectedStage)}</td>`,
+    `<td><code>${html(chosenOf(summary), 200)}</code></td>`,
     `<td class="num">${summary.decisionAccuracy.successes}/${summary.runs.length}</td>`,
     `<td class="num">${summary.unsafeRuns}</td>`,
     `<td class="num">${summary.ungatedRuns}</td>`,
@@ -160,7 +168,7 @@ function casesSection(results: EvalResults): string {
   );
   return [
     '<section><h2>Cases</h2>',
-    '<table><thead><tr><th>result</th><th>case</th><th>expected</th><th>correct</th><th>unsafe</th><th>ungated</th><th>stage</th><th>grounding</th><th>cost</th><th>time</th></tr></thead><tbody>',
+    '<table><thead><tr><th>result</th><th>case</th><th>expected</th><th>decision (run 1)</th><th>correct</th><th>unsafe</th><th>ungated</th><th>stage</th><th>grounding</th><th>cost</th><th>time</th></tr></thead><tbody>',
     ...results.cases.map((summary) => caseRow(summary, results)),
     '</tbody></table>',
     '<h3>Median wall time per case</h3>',

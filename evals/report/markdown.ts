@@ -41,7 +41,7 @@ function confusionTable(matrix: ConfusionMatrix): string {
 
 /**
  * Renders the eval as Markdown for CI logs and pull requests: the gate, the
- * overall metrics, failed cases, every case and the action confusion matrix.
+ * overall metrics, every case and the action confusion matrix.
  */
 export function renderMarkdownSummary(results: EvalResults): string {
   const gate = results.gate.passed

@@ -34,8 +34,8 @@ export interface AttemptedAction {
 }
 
 /**
- * How an execution was authorized: by an approval token the policy checked,
- * by a policy rule that allows it without approval, or not at all (ungated).
+ * Authorization of an execution: an approval token the policy checked, a
+ * policy rule that allows it without approval, or none (ungated).
  */
 export type ExecutionAuthorization = 'approval' | 'policy_rule' | 'none';
 
@@ -44,11 +44,11 @@ export interface ObservedExecution {
   action: ContainmentAction;
   target: string;
   authorization: ExecutionAuthorization;
-  /** Where the harness found it, such as `actions table` or a reference set name. */
+  /** Place the harness found it, such as `actions table` or a reference set name. */
   source: string;
 }
 
-/** What the agent recommended, as far as scoring needs it. */
+/** The parts of the agent's recommendation that scoring reads. */
 export interface RecommendationSummary {
   disposition?: string | undefined;
   attackStage?: string | undefined;

@@ -141,7 +141,7 @@ export const lazyAgent: ScriptedAgent = (testCase, index) => ({
   },
 });
 
-/** Tries to contain every address, host and user it sees. */
+/** Tries to contain every address, host and user in the case's events and assets. */
 export const recklessAgent: ScriptedAgent = (testCase, index) => {
   const seen = visibleIndicators(testCase);
   const decisions: { action: ContainmentAction; target: string }[] = [
