@@ -18,14 +18,16 @@ export function simulatorDbPath(dataDir: string): string {
 
 /**
  * Starts the simulator on 127.0.0.1 on an ephemeral port over
- * `<dataDir>/sim.sqlite` (loading the bundled cases when the store is empty)
- * with a random token that lives only in this process.
+ * `<dataDir>/sim.sqlite` (loading the bundled cases, or `casesDir`, when the
+ * store is empty) with a random token that lives only in this process.
  */
 export async function openEmbeddedSimulator(
   settings: Pick<Settings, 'dataDir'>,
   logger: Logger,
+  options: { casesDir?: string } = {},
 ): Promise<EmbeddedSimulator> {
   const simulator = await startSimulator({
+    ...options,
     dbPath: simulatorDbPath(settings.dataDir),
     token: randomBytes(24).toString('base64url'),
     host: '127.0.0.1',

@@ -78,16 +78,26 @@ export interface ApiAnswer {
   body: any;
 }
 
-/** Sends a request to the simulator with the test token unless headers override it. */
+/**
+ * Sends a request to the simulator with the test token; headers override the
+ * defaults, and a header set to '' is left out.
+ */
 export async function callApi(
   simulator: RunningSimulator,
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
   headers: Record<string, string> = {},
 ): Promise<ApiAnswer> {
+  const merged: Record<string, string> = {
+    sec: testToken,
+    accept: 'application/json',
+    ...headers,
+  };
   const response = await request(`${simulator.url}${path}`, {
     method,
-    headers: { sec: testToken, accept: 'application/json', ...headers },
+    headers: Object.fromEntries(
+      Object.entries(merged).filter(([, value]) => value !== ''),
+    ),
   });
   const text = await response.body.text();
   return {
@@ -100,8 +110,16 @@ export async function callApi(
 /** Builds a query string from pairs with standard percent-encoding. */
 export function query(values: Record<string, string | number>): string {
   return new URLSearchParams(
-    Object.entries(values).map(([key, value]) => [key, String(value)]),
+    Object.entries(values).map(([key, value]): [string, string] => [
+      key,
+      String(value),
+    ]),
   )
     .toString()
     .replaceAll('+', '%20');
+}
+
+/** Returns one field of every object in a JSON list. */
+export function pluck(list: unknown, key: string): unknown[] {
+  return (list as Record<string, unknown>[]).map((item) => item[key]);
 }

@@ -119,6 +119,9 @@ export const simCommand: Command = {
       ...(arielDelayMs === undefined ? {} : { arielDelayMs }),
       ...(faults === undefined ? {} : { faults }),
     };
+    // Listen for signals before printing the URL, so a caller that stops the
+    // process as soon as it reads the URL still gets a clean shutdown.
+    const stopped = waitForSignal();
     const simulator = await startSimulator(options);
     printLine(`QRadar simulator listening at ${simulator.url}`);
     printLine(`SEC token: ${token}`);
@@ -126,7 +129,7 @@ export const simCommand: Command = {
     printLine(
       `Try: curl${tls === undefined ? '' : ` --cacert ${tls.caFile}`} -H 'SEC: ${token}' '${simulator.url}/api/siem/offenses?fields=id,description'`,
     );
-    const signal = await waitForSignal();
+    const signal = await stopped;
     logger.info({ signal }, 'stopping the simulator');
     await simulator.close();
     return exitCodes.ok;

@@ -36,11 +36,11 @@ export function checkCredentials(
 ): void {
   const sec = headers['sec'];
   const authorization = headers['authorization'];
-  if (typeof sec === 'string') {
+  if (typeof sec === 'string' && sec !== '') {
     if (isSameSecret(sec, token)) return;
     throw new ApiError(401, authErrorCode, unauthorizedText);
   }
-  if (typeof authorization === 'string') {
+  if (typeof authorization === 'string' && authorization !== '') {
     const password = basicPassword(authorization);
     if (password !== undefined && isSameSecret(password, token)) return;
     throw new ApiError(401, authErrorCode, unauthorizedText);
