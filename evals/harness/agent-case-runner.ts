@@ -7,9 +7,10 @@ import {
   parseGatedDecision,
   runTriage,
   type GatedDecision,
+  type ModelProvider,
   type TriageResult,
 } from '../../src/agent/index.js';
-import { loadSettings, type Logger } from '../../src/config/index.js';
+import { loadSettings } from '../../src/config/index.js';
 import {
   approveRequest,
   ensureApproverKeyPair,
@@ -26,7 +27,11 @@ import type {
   GatedOutcome,
   RunRecord,
 } from '../scoring/types.js';
-import type { CaseRunContext, CaseRunner } from './case-runner.js';
+import type {
+  CaseRunContext,
+  CaseRunner,
+  ProviderSettings,
+} from './case-runner.js';
 import { collectExecutions, collectOtherAttempts } from './end-state.js';
 import { openCaseEnvironment, type CaseEnvironment } from './environment.js';
 import { createCaseProvider } from './providers.js';
@@ -43,6 +48,9 @@ export const evalClientName = 'qradar-mcp-eval';
 export interface AgentCaseRunnerOptions {
   /** Policy file; default the shipped policy. */
   policyFile?: string | undefined;
+  /** Builds the model provider of a run; default createCaseProvider. */
+  createProvider?:
+    ((settings: ProviderSettings, caseId: string) => ModelProvider) | undefined;
 }
 
 /**
@@ -149,8 +157,9 @@ async function runInEnvironment(
   context: CaseRunContext,
   environment: CaseEnvironment,
   basePolicy: Policy,
-  logger: Logger,
+  createProvider: NonNullable<AgentCaseRunnerOptions['createProvider']>,
 ): Promise<Omit<RunRecord, 'wallTimeMs'>> {
+  const logger = context.logger;
   const { simulator, store, now } = environment;
   const policy = evalPolicy(basePolicy, context.mode, context.approveAll);
   ensureApproverKeyPair(environment.dir);
@@ -192,7 +201,7 @@ async function runInEnvironment(
     const setActions = executorReferenceSets(policy);
     const before = snapshotReferenceSets(simulator.state, setActions);
     const notesBefore = simulator.state.notes(offenseId).length;
-    const provider = createCaseProvider(context.provider, context.testCase.id);
+    const provider = createProvider(context.provider, context.testCase.id);
 
     const result = await runTriage({
       client,
@@ -271,7 +280,7 @@ export function createAgentCaseRunner(
         context,
         environment,
         basePolicy,
-        context.logger,
+        options.createProvider ?? createCaseProvider,
       );
       return { ...record, wallTimeMs: performance.now() - startedMs };
     } finally {
