@@ -26,9 +26,9 @@ export const approverPublicKeyFileName = 'approver.pub';
 
 /**
  * Creates the Ed25519 approver key pair in the data directory unless the
- * private key exists already. Safe against concurrent callers: the private
- * key is put in place with link(), which fails when the file exists, so one
- * pair wins and every caller ends up with that pair.
+ * private key exists already. Concurrent callers are safe, because the
+ * private key is put in place with link(), which fails when the file
+ * exists. So one pair wins, and every caller ends up with that pair.
  */
 export function ensureApproverKeyPair(dataDir: string): void {
   const keyPath = join(dataDir, approverKeyFileName);

@@ -8,7 +8,7 @@ export const approvalTokenIssuer = 'qradar-mcp/approvals';
 /** `aud` of every approval token. */
 export const approvalTokenAudience = 'qradar-mcp/checkpoint';
 
-/** What an approval token binds. */
+/** The call parameters an approval token is bound to. */
 export interface ApprovalBinding {
   action: string;
   /** Canonical target value. */
@@ -27,7 +27,7 @@ export interface ApprovalClaims extends ApprovalBinding {
   expiresAt: string;
 }
 
-/** Why a token was rejected. */
+/** Reason for rejecting a token. */
 export type TokenRejection =
   | 'expired'
   | 'bad_signature'

@@ -5,7 +5,7 @@ import {
   type GatedAction,
 } from './vocabulary.js';
 
-/** Whether a named approver may approve a request, and the rule that says so. */
+/** Whether a named approver may approve a request, and the rule that decided it. */
 export type ApproverCheck =
   | { allowed: true; rule: string }
   | {

@@ -5,7 +5,7 @@ import type { RoleMatch } from './roles.js';
 import { addressScope, type CanonicalTarget } from './targets.js';
 import { compareCriticality, type GatedAction } from './vocabulary.js';
 
-/** What an autonomous rule is matched against. */
+/** The facts an autonomous rule is matched against. */
 export interface AutonomousRuleInput {
   action: GatedAction;
   target: CanonicalTarget;

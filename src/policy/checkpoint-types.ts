@@ -116,7 +116,7 @@ export interface DeniedDecision extends DecisionBase {
   decision: 'denied';
   /**
    * In monitor mode: what autonomous mode would have done (approve mode
-   * executes only with a valid token, else asks for approval).
+   * executes only with a valid token, else requires approval).
    */
   wouldBe?: ProjectedDecision | undefined;
   /** In monitor mode: the outcome of each other mode. */
@@ -124,11 +124,11 @@ export interface DeniedDecision extends DecisionBase {
     { approve: ProjectedDecision; autonomous: ProjectedDecision } | undefined;
 }
 
-/** The checkpoint's answer to a gated call; never an exception for policy outcomes. */
+/** The checkpoint's decision on a gated call; policy outcomes are never exceptions. */
 export type CheckpointDecision =
   ExecuteDecision | ApprovalRequiredDecision | DeniedDecision;
 
-/** What happened when the executor ran. */
+/** Result of running the executor. */
 export type ExecutionOutcome =
   | {
       ok: true;
@@ -155,6 +155,6 @@ export interface ApprovalView {
   tokenExpiresAt?: string | undefined;
   /** True once the approval has been used for an execution. */
   used: boolean;
-  /** What the caller should do next. */
+  /** Next step for the caller. */
   message: string;
 }

@@ -23,6 +23,7 @@ import type {
   ExecutionOutcome,
   GatedRequest,
   ProjectedDecision,
+  TargetSummary,
 } from './checkpoint-types.js';
 import {
   deriveAccountCriticality,
@@ -50,7 +51,11 @@ import {
   type ReferenceDataReader,
   type RoleMatch,
 } from './roles.js';
-import { compareCriticality, isGatedAction } from './vocabulary.js';
+import {
+  compareCriticality,
+  isGatedAction,
+  type GatedAction,
+} from './vocabulary.js';
 
 /** Options for createCheckpoint. */
 export interface CheckpointOptions {
@@ -73,10 +78,11 @@ export interface CheckpointOptions {
 /** The policy checkpoint that every gated tool passes. */
 export interface Checkpoint {
   /**
-   * Decides a gated call, in this order: kill switch, target roles
-   * (protected; allow_source or approved_destination for addresses), monitor
-   * mode, rate limits, approval token, autonomous rules, approval request.
-   * Policy outcomes are values; only programming errors throw.
+   * Decides a gated call. The checks run in this order: kill switch, target
+   * roles (protected, and allow_source or approved_destination for
+   * addresses), monitor mode, rate limits, approval token, autonomous rules,
+   * approval request. Policy outcomes are values, and only programming
+   * errors throw.
    */
   evaluate(
     request: GatedRequest,
@@ -117,6 +123,9 @@ export function createCheckpoint(options: CheckpointOptions): Checkpoint {
 }
 
 const hourMs = 3_600_000;
+
+/** A gated call as a claim records it, with the target possibly reduced to its summary. */
+type ClaimInput = Omit<GatedRequest, 'target'> & { target: TargetSummary };
 
 class PolicyCheckpoint implements Checkpoint {
   readonly #store: Store;
@@ -187,7 +196,7 @@ class PolicyCheckpoint implements Checkpoint {
       return this.#deny(
         request,
         'roles_unavailable',
-        `Failed to read the reference sets that give targets their roles: ${(error as Error).message}. Nothing was changed; retry when QRadar answers.`,
+        `Failed to read the reference sets that give targets their roles: ${(error as Error).message}. Nothing was changed; retry when QRadar responds.`,
         [],
       );
     }
@@ -392,14 +401,14 @@ class PolicyCheckpoint implements Checkpoint {
         },
       },
     );
-    const target = {
-      kind: record.targetKind,
+    const target: TargetSummary = {
+      kind: record.targetKind as TargetSummary['kind'],
       value: record.target,
       label: record.targetLabel,
     };
-    const request: GatedRequest = {
+    const request: ClaimInput = {
       action: record.action,
-      target: target as GatedRequest['target'],
+      target,
       offenseId: record.offenseId,
       confidence: record.confidence,
       rationale: record.rationale,
@@ -469,7 +478,7 @@ class PolicyCheckpoint implements Checkpoint {
     return deriveCriticality({ ...input, roles });
   }
 
-  #rateLimits(request: GatedRequest): RateLimitCheck[] {
+  #rateLimits(request: { action: GatedAction }): RateLimitCheck[] {
     const since = new Date(this.#now() - hourMs).toISOString();
     const limits: RateLimitCheck[] = [
       {
@@ -570,7 +579,7 @@ class PolicyCheckpoint implements Checkpoint {
   }
 
   async #claim(
-    request: GatedRequest,
+    request: ClaimInput,
     roles: RoleMatch[],
     criticality: Criticality,
     rateLimits: RateLimitCheck[],
@@ -686,10 +695,14 @@ class PolicyCheckpoint implements Checkpoint {
           ),
         );
       if (created) this.#notifier.notify(record);
+      const reason =
+        record.status === 'approved'
+          ? `${record.decidedBy ?? 'An approver'} already approved request ${record.id}: call get_approval with request_id ${record.id} and repeat this call with its approval_token.`
+          : `${request.action} on ${request.target.label} needs a human approval (${criticality.level} criticality). An approver runs qradar-mcp approvals approve ${record.id} --as NAME; then call get_approval with request_id ${record.id} and repeat this call with the token.`;
       const decision: ApprovalRequiredDecision = {
         decision: 'approval_required',
         rule,
-        reason: `${request.action} on ${request.target.label} needs a human approval (${criticality.level} criticality). An approver runs qradar-mcp approvals approve ${record.id} --as NAME; then call get_approval with request_id ${record.id} and repeat this call with the token.`,
+        reason,
         roles,
         criticality,
         requestId: record.id,
@@ -755,7 +768,7 @@ class PolicyCheckpoint implements Checkpoint {
   }
 
   #rateLimited(
-    request: GatedRequest,
+    request: ClaimInput,
     roles: RoleMatch[],
     criticality: Criticality,
     rule: string,
@@ -780,7 +793,7 @@ class PolicyCheckpoint implements Checkpoint {
   }
 
   async #deny(
-    request: GatedRequest,
+    request: ClaimInput,
     rule: string,
     reason: string,
     roles: RoleMatch[],
@@ -856,7 +869,7 @@ class PolicyCheckpoint implements Checkpoint {
         details: { reason: decision.reason, ...details },
       });
     } catch (error) {
-      // A denial stands without its audit row: nothing runs either way.
+      // The denial is returned even without its audit row, because nothing runs either way.
       this.#logger.error(
         { err: error, rule: decision.rule },
         'failed to audit a denial',

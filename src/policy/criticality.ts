@@ -13,7 +13,7 @@ export interface CvssProperties {
   availability?: string | null | undefined;
 }
 
-/** What the criticality of an asset is derived from. */
+/** Inputs of an asset's criticality. */
 export interface CriticalityInput {
   /** The asset's `Weight` property, 0 to 10 (QRadar stores it as a string). */
   weight?: number | string | null | undefined;

@@ -18,7 +18,7 @@ export function digestParameters(
     .digest('hex');
 }
 
-/** Returns why a request cannot be evaluated, or undefined when it is well formed. */
+/** Returns the problem that stops a request from being evaluated, or undefined. */
 export function findRequestProblem(request: GatedRequest): string | undefined {
   if (!isGatedAction(request.action)) {
     return `unknown action ${JSON.stringify(request.action)}`;
@@ -50,7 +50,7 @@ export function findRequestProblem(request: GatedRequest): string | undefined {
   return undefined;
 }
 
-/** Caps evidence and rationale to the sizes the store keeps. */
+/** Caps evidence to the number of items and excerpt length the store keeps. */
 export function boundedEvidence(
   evidence: readonly EvidenceItem[],
 ): EvidenceItem[] {

@@ -71,7 +71,9 @@ export function checkRoutable(
   label = 'ip',
 ): void {
   const reason =
-    address.version === 4 ? ipv4Refusal(address) : ipv6Refusal(address);
+    address.version === 4
+      ? ipv4RejectionReason(address)
+      : ipv6RejectionReason(address);
   if (reason !== undefined) throw invalidIp(input, label, reason);
 }
 
@@ -199,7 +201,7 @@ function ipv6Text(groups: number[]): string {
   return `${left}::${right}`;
 }
 
-function ipv4Refusal(address: IpAddress): string | undefined {
+function ipv4RejectionReason(address: IpAddress): string | undefined {
   const first = Number(address.value >> 24n);
   const second = Number((address.value >> 16n) & 0xffn);
   if (first === 0)
@@ -214,7 +216,7 @@ function ipv4Refusal(address: IpAddress): string | undefined {
   return undefined;
 }
 
-function ipv6Refusal(address: IpAddress): string | undefined {
+function ipv6RejectionReason(address: IpAddress): string | undefined {
   const value = address.value;
   if (value === 0n) return 'the unspecified address :: is not accepted';
   if (value === 1n) return 'loopback addresses are not accepted';

@@ -5,7 +5,7 @@ import { policyModes, type PolicyMode } from './vocabulary.js';
 /**
  * Returns the policy with a mode requested on the command line. The mode may
  * only be stricter than the policy's (monitor is strictest, then approve),
- * unless `allowLooser` is set, which only the eval harness does. Throws
+ * unless `allowLooser` is set (meant for the eval harness only). Throws
  * PolicyError `INVALID_MODE_OVERRIDE`.
  */
 export function withModeOverride(

@@ -9,9 +9,9 @@ import {
   roleNames,
 } from './vocabulary.js';
 
-// The zod schema of the policy file. Keys are the file's snake_case keys, so
-// that issue paths point at lines of the file; toPolicy (policy.ts) maps the
-// result onto the camelCase Policy type. Messages complete the sentence
+// The zod schema of the policy file. It keeps the file's snake_case keys so
+// that issue paths point at lines of the file, and toPolicy (policy.ts) maps
+// the result onto the camelCase Policy type. Messages complete the sentence
 // "<field> ...", because the loader prefixes the field path.
 
 const name = z.string().trim().min(1).max(255);

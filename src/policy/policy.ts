@@ -10,13 +10,13 @@ import {
   type RoleName,
 } from './vocabulary.js';
 
-/** Where a role comes from: named reference sets and networks. */
+/** Sources of a role: named reference sets and networks. */
 export interface RoleSources {
   referenceSets: string[];
   networks: Network[];
 }
 
-/** How isolate_host or disable_user is carried out. */
+/** Executor configuration of isolate_host or disable_user. */
 export type ExecutorConfig =
   | { type: 'reference_set'; referenceSet: string }
   | { type: 'webhook'; url: string; secretEnv: string };
@@ -36,7 +36,7 @@ export interface AutonomousRule {
   forbidRoles: RoleName[];
 }
 
-/** Who may approve which requests; the first rule matching a request applies. */
+/** A rule naming the approver roles for some requests; the first matching rule applies. */
 export interface ApprovalRule {
   name: string;
   /** Actions the rule covers; undefined covers all. */
@@ -60,7 +60,7 @@ export interface Policy {
   mode: PolicyMode;
   internalNetworks: Network[];
   roles: Record<RoleName, RoleSources>;
-  /** Map reference sets to roles by keywords in their names as well. */
+  /** Whether keywords in set names also give roles. */
   roleNameDefaults: boolean;
   block: { referenceSet: string; timeToLive: Duration };
   executors: { isolate_host: ExecutorConfig; disable_user: ExecutorConfig };

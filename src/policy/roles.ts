@@ -25,7 +25,7 @@ export interface ReferenceDataReader {
   ): Promise<string[]>;
 }
 
-/** Where a role came from. */
+/** Source of a role match. */
 export type RoleSource =
   | {
       kind: 'reference_set';
@@ -39,7 +39,7 @@ export type RoleSource =
 export interface RoleMatch {
   role: RoleName;
   source: RoleSource;
-  /** The target's address, name or account that the source holds. */
+  /** The target's address, name or account that the source contains. */
   matched: string;
 }
 

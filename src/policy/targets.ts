@@ -18,7 +18,7 @@ interface TargetBase {
   value: string;
   /** The target as people read it. */
   label: string;
-  /** What the caller passed, before canonicalization. */
+  /** The caller's input before canonicalization. */
   input: string;
 }
 
@@ -26,7 +26,7 @@ interface TargetBase {
 export interface IpTarget extends TargetBase {
   kind: 'ip';
   version: 4 | 6;
-  /** Internal when RFC 1918, RFC 4193 or one of the policy's internal networks holds it. */
+  /** Internal when RFC 1918, RFC 4193 or one of the policy's internal networks contains it. */
   scope: 'internal' | 'external';
 }
 
@@ -75,8 +75,8 @@ export const targetKindByAction: Readonly<Record<GatedAction, TargetKind>> = {
  * Canonicalizes an address for block_ip: validated by zod before parsing,
  * IPv4-mapped IPv6 turned into IPv4, and CIDRs, loopback, link-local,
  * multicast, 0.0.0.0/8, reserved space, octal, hexadecimal and integer forms
- * rejected. Throws PolicyError `INVALID_TARGET` with a message that says what
- * to pass instead.
+ * rejected. Throws PolicyError `INVALID_TARGET` with a message that names the
+ * accepted form.
  */
 export function canonicalizeIp(
   input: string,

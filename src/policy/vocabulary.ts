@@ -28,7 +28,7 @@ export const criticalityLevels = ['low', 'medium', 'high', 'critical'] as const;
 /** One of `criticalityLevels`. */
 export type CriticalityLevel = (typeof criticalityLevels)[number];
 
-/** Roles that reference sets and networks give to the values they hold. */
+/** Roles that reference sets and networks give to the values they contain. */
 export const roleNames = [
   'protected',
   'critical',

@@ -25,7 +25,7 @@ export type AuditKind = (typeof auditKinds)[number];
 
 /** Fields of a new audit row; the store adds seq, time and the hash chain. */
 export interface AuditEntryInput {
-  /** Who acted: an MCP client name, an approver name, `runner`, `sweeper`. */
+  /** The acting party: an MCP client name, an approver name, `runner`, `sweeper`. */
   actor: string;
   kind: AuditKind;
   action?: string | null | undefined;
@@ -91,7 +91,7 @@ export interface StoredRole {
 /** Lifecycle of an approval request. */
 export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'expired';
 
-/** How an approval decision was made: the approvals CLI or in-chat elicitation. */
+/** Channel of an approval decision: the approvals CLI or in-chat elicitation. */
 export type ApprovalDecisionKind = 'cli' | 'elicitation';
 
 /** Fields of a new approval request. */
@@ -146,7 +146,7 @@ export interface ApprovalDecision {
   fromStatuses?: ApprovalStatus[] | undefined;
 }
 
-/** What the executor could observe of its effect. */
+/** State of an action's effect as the executor could observe it. */
 export type VerificationState =
   'listed' | 'confirmed' | 'unverified' | 'failed';
 

@@ -62,10 +62,12 @@ export function createSqliteApprovalStore(
         const existing = db
           .prepare(
             `SELECT * FROM approval_requests
-             WHERE status = 'pending' AND action = @action AND target = @target
+             WHERE action = @action AND target = @target
                AND offense_id IS @offenseId
                AND parameters_digest = @parametersDigest
-               AND expires_at > @now
+               AND ((status = 'pending' AND expires_at > @now)
+                 OR (status = 'approved' AND token_expires_at > @now
+                   AND id NOT IN (SELECT token_id FROM used_tokens)))
              ORDER BY created_at LIMIT 1`,
           )
           .get({

@@ -228,7 +228,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
   };
 }
 
-/** Parses a JSON column that holds an object; other content gives {}. */
+/** Parses a JSON column that contains an object; any other content gives {}. */
 export function parseJsonObject(text: string | null): Record<string, unknown> {
   const value = parseJson(text);
   return typeof value === 'object' && value !== null && !Array.isArray(value)

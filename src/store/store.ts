@@ -100,9 +100,10 @@ export interface ClaimLedger {
 /** Approval requests and their decisions. */
 export interface ApprovalRequestStore {
   /**
-   * Returns the pending, unexpired request for the same action, target,
-   * offense and parameters, or creates one with an `approval_requested`
-   * audit row in the same transaction.
+   * Returns the request for the same action, target, offense and parameters
+   * when one is pending and unexpired, or approved with an unexpired, unused
+   * token. Otherwise it creates a pending request, with an
+   * `approval_requested` audit row in the same transaction.
    */
   findOrCreatePending(
     request: NewApprovalRequest,

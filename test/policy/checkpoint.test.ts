@@ -342,6 +342,22 @@ describe('approvals and tokens', () => {
     });
   });
 
+  it('points a repeated call at its approval', async () => {
+    const harness = makeHarness();
+    const pending = expectDecision(
+      await harness.checkpoint.evaluate(blockRequest('203.0.113.7')),
+      'approval_required',
+    );
+    await harness.approve(pending.requestId);
+    const repeated = expectDecision(
+      await harness.checkpoint.evaluate(blockRequest('203.0.113.7')),
+      'approval_required',
+    );
+    expect(repeated.requestId).toBe(pending.requestId);
+    expect(repeated.created).toBe(false);
+    expect(repeated.reason).toMatch(/already approved/);
+  });
+
   it('executes once with an approval token', async () => {
     const harness = makeHarness();
     const { checkpoint, store } = harness;

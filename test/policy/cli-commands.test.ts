@@ -24,7 +24,7 @@ import {
   shippedSets,
 } from './support/fake-reference-data.js';
 
-/** A harness on the wall clock, which the CLI commands use. */
+/** Builds a harness on the wall clock, which the CLI commands use. */
 function makeHarness(changes: Partial<Policy> = {}): Harness {
   return makeFixedClockHarness(changes, {
     dataDir: makeTempDir('qradar-mcp-cli-'),

@@ -41,7 +41,7 @@ function loadError(path: string): ConfigError {
 }
 
 describe('shipped policy', () => {
-  it('loads with the contract names', () => {
+  it('loads with the shipped set names', () => {
     const policy = loadPolicy();
     expect(policy.source).toBe(defaultPolicyPath());
     expect(policy.mode).toBe('approve');

@@ -137,17 +137,21 @@ async function listRequests(store: Store, all: boolean): Promise<void> {
     'REQUESTED BY',
     'EXPIRES',
   ];
-  const rows = records.map((record) => [
-    record.id,
-    record.status,
-    record.action,
-    inert(record.targetLabel, 40),
-    record.criticality,
-    record.offenseId === null ? '-' : String(record.offenseId),
-    record.confidence.toFixed(2),
-    inert(record.requestedBy, 24),
-    record.expiresAt,
-  ]);
+  // Every cell is sanitized: even our own columns are read back from a file
+  // that another writer could have changed.
+  const rows = records.map((record) =>
+    [
+      record.id,
+      record.status,
+      record.action,
+      inert(record.targetLabel, 40),
+      record.criticality,
+      record.offenseId === null ? '-' : String(record.offenseId),
+      record.confidence.toFixed(2),
+      inert(record.requestedBy, 24),
+      record.expiresAt,
+    ].map((cell) => inert(cell, 60)),
+  );
   printTable([header, ...rows]);
 }
 
@@ -166,11 +170,11 @@ async function showRequest(store: Store, id: string): Promise<number> {
 
 function describeRequest(record: ApprovalRequestRecord): string[] {
   const lines = [
-    `Request      ${record.id} (${record.status})`,
-    `Action       ${record.action}`,
+    `Request      ${inert(record.id)} (${inert(record.status)})`,
+    `Action       ${inert(record.action)}`,
     `Target       ${inert(record.targetLabel)} [${inert(record.target)}]`,
     `Offense      ${record.offenseId === null ? '-' : record.offenseId}`,
-    `Criticality  ${record.criticality}`,
+    `Criticality  ${inert(record.criticality)}`,
     ...record.criticalityDerivation.map(
       (step) => `             ${inert(step)}`,
     ),

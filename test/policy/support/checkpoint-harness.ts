@@ -75,7 +75,7 @@ export function makeHarness(
   return harness;
 }
 
-/** A block_ip call with sensible defaults. */
+/** Builds a block_ip call with sensible defaults. */
 export function blockRequest(
   ip: string,
   overrides: Partial<GatedRequest> = {},

@@ -19,7 +19,7 @@ export function makeTempDir(prefix = 'qradar-mcp-store-'): string {
   return directory;
 }
 
-/** A settable clock in epoch milliseconds, for stores and checkpoints. */
+/** Creates a settable clock in epoch milliseconds, for stores and checkpoints. */
 export function makeClock(startIso = '2025-03-01T10:00:00.000Z'): {
   now: () => number;
   advance: (ms: number) => void;
