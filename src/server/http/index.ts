@@ -21,3 +21,10 @@ export {
   writeTokensFile,
   type TokenEntry,
 } from './tokens-file.js';
+export {
+  healthPath,
+  mcpPath,
+  startHttpServer,
+  type HttpServerOptions,
+  type RunningHttpServer,
+} from './http-server.js';

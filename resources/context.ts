@@ -1,0 +1,14 @@
+import type { Logger } from '../src/config/index.js';
+import type { Policy } from '../src/policy/index.js';
+import type { QRadarClient } from '../src/qradar/index.js';
+import type { Store } from '../src/store/index.js';
+
+/** What the resource handlers read: QRadar, the policy and the store. */
+export interface ResourceContext {
+  client: QRadarClient;
+  policy: Policy;
+  store: Store;
+  logger: Logger;
+  /** Epoch-millisecond clock. */
+  now(): number;
+}
