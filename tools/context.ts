@@ -1,7 +1,9 @@
 import type { Logger } from '../src/config/index.js';
 import type { ActionService } from '../src/actions/index.js';
 import type {
+  ApprovalRequiredDecision,
   Checkpoint,
+  CheckpointDecision,
   ClientIdentity,
   Policy,
 } from '../src/policy/index.js';
@@ -55,6 +57,14 @@ export interface ToolContext {
   logger: Logger;
   /** The MCP client; its name is recorded in the audit as the actor. */
   clientIdentity: ClientIdentity;
+  /**
+   * Asks the person in the chat to approve a request (MCP elicitation) and
+   * returns the decision that replaces `approval_required`; absent when the
+   * client cannot be asked.
+   */
+  approveInChat?:
+    | ((decision: ApprovalRequiredDecision) => Promise<CheckpointDecision>)
+    | undefined;
   /** Aborts when the client cancels the request or the session ends. */
   signal: AbortSignal;
   reportProgress(update: ProgressUpdate): Promise<void>;

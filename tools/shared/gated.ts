@@ -102,7 +102,7 @@ export async function runGatedCall(
   call: GatedCall,
 ): Promise<DecisionOutput> {
   const { input, target } = call;
-  const decision = await context.checkpoint.evaluate(
+  let decision = await context.checkpoint.evaluate(
     {
       action: call.action,
       target,
@@ -124,6 +124,12 @@ export async function runGatedCall(
       ),
     },
   );
+  if (
+    decision.decision === 'approval_required' &&
+    context.approveInChat !== undefined
+  ) {
+    decision = await context.approveInChat(decision);
+  }
   const base = {
     rule: decision.rule,
     reason: decision.reason,
