@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   CallToolRequestSchema,
+  ElicitResultSchema,
   ErrorCode,
   ListToolsRequestSchema,
   McpError,
@@ -25,9 +26,11 @@ import {
   type ToolDefinition,
   type ToolSettings,
 } from '../../tools/index.js';
+import { registerPrompts } from '../../prompts/index.js';
+import { registerResources } from '../../resources/index.js';
+import { createChatApproval } from './elicitation/index.js';
 import { serverInstructions } from './instructions.js';
 import { describeTool } from './list-tools.js';
-import { registerPolicyResource } from './policy-resource.js';
 import { timerSleep } from './timer-sleep.js';
 import { runTool } from './tool-boundary.js';
 
@@ -60,6 +63,10 @@ export interface CreateServerOptions {
   secrets?: readonly string[] | undefined;
   /** Tools to serve; default all of them. */
   tools?: readonly ToolDefinition[] | undefined;
+  /** How long an in-chat approval waits for an answer; default 45 s. */
+  elicitationTimeoutMs?: number | undefined;
+  /** Waits out the in-chat approval timeout; default a timer. */
+  elicitationWait?: Sleep | undefined;
   /** Environment that holds webhook secrets; default process.env. */
   env?: NodeJS.ProcessEnv | undefined;
 }
@@ -159,6 +166,23 @@ export function createServer(options: CreateServerOptions): McpServer {
         actions,
         logger: logger.child({ tool: definition.name }),
         clientIdentity,
+        approveInChat: createChatApproval({
+          checkpoint,
+          store,
+          policy,
+          client: clientIdentity,
+          clientCapabilities: server.server.getClientCapabilities(),
+          logger,
+          elicit: (params, elicitOptions) =>
+            extra.sendRequest(
+              { method: 'elicitation/create', params },
+              ElicitResultSchema,
+              elicitOptions,
+            ),
+          signal: extra.signal,
+          timeoutMs: options.elicitationTimeoutMs,
+          wait: options.elicitationWait ?? timerSleep,
+        }),
         signal: extra.signal,
         async reportProgress(update: ProgressUpdate) {
           if (progressToken === undefined) return;
@@ -199,7 +223,8 @@ export function createServer(options: CreateServerOptions): McpServer {
       return result;
     },
   );
-  registerPolicyResource(server, policy);
+  registerResources(server, { client, policy, store, logger, now });
+  registerPrompts(server, { client, logger });
   return server;
 }
 
