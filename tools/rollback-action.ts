@@ -67,7 +67,10 @@ export const rollbackActionTool = defineTool({
         'List executed actions with list_actions.',
       );
     }
-    if (record.status !== 'executed') {
+    // Without a token an inactive action would only start a useless approval
+    // request; with one, the checkpoint judges the token first (a reused
+    // token is denied as such) and the executor reports an inactive action.
+    if (record.status !== 'executed' && input.approval_token === undefined) {
       throw new ToolError(
         'ACTION_NOT_REVERSIBLE',
         `Failed to roll back action ${record.id}: it is already ${record.status.replace('_', ' ')}.`,
