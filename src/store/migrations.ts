@@ -154,7 +154,7 @@ export function migrate(
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
       logger.info(
-        { databasePath, version: migration.version, name: migration.name },
+        { databasePath, version: migration.version, migration: migration.name },
         'store migrated',
       );
     }

@@ -37,7 +37,9 @@ export const auditCommand: Command = {
           result.head === null
             ? 'no rows yet'
             : `head seq ${result.head.seq}, hash ${result.head.hash.slice(0, 16)}…`;
-        printLine(`Audit chain verified: ${result.rows} rows, ${head}.`);
+        printLine(
+          `Audit chain verified: ${result.rows} ${result.rows === 1 ? 'row' : 'rows'}, ${head}.`,
+        );
         return exitCodes.ok;
       }
       if (subcommand === 'list') {

@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 
+import { stringify } from 'yaml';
+
 import { loadPolicy, summarizePolicy } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
 import { sanitizeText } from '../../text/index.js';
@@ -101,16 +103,9 @@ export function operatorName(): string {
 }
 
 function printSummary(summary: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(summary)) {
-    if (typeof value === 'object' && value !== null) {
-      printLine(`${key}:`);
-      for (const line of JSON.stringify(value, null, 2)
-        .split('\n')
-        .slice(1, -1)) {
-        printLine(sanitizeText(line, { maxLength: 300 }));
-      }
-    } else {
-      printLine(`${key}: ${sanitizeText(value, { singleLine: true })}`);
-    }
+  // The summary holds reference-set names read from the policy file; each
+  // line is sanitized like any other text that reaches the terminal.
+  for (const line of stringify(summary).trimEnd().split('\n')) {
+    printLine(sanitizeText(line, { maxLength: 300 }));
   }
 }
