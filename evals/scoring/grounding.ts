@@ -20,26 +20,33 @@ function containsToken(haystack: string, needle: string): boolean {
 }
 
 /**
- * Lists the forms under which a ref can appear in a tool result: the ref
- * itself and, for `kind:value` refs such as `event:4021` or `asset:17`, the
- * value alone.
+ * Tells whether any tool result contains the ref: the whole ref as a token
+ * (`event:42-3` as tools print event refs), or, for a `kind:value` ref such
+ * as `asset:17`, the value under a JSON key `id` or `<kind>_id`. A bare `17`
+ * elsewhere (a count, a port) does not ground `asset:17`.
  */
-function refForms(ref: string): string[] {
-  const text = ref.trim();
-  const separated = /^[A-Za-z_]+[:#/](.+)$/.exec(text);
-  const value = separated?.[1]?.trim();
-  return value !== undefined && value !== '' ? [text, value] : [text];
-}
-
-/** Tells whether any tool result contains the ref as a whole token. */
 export function isRefGrounded(
   ref: string,
   toolResults: readonly string[],
 ): boolean {
-  const forms = refForms(ref).filter((form) => form !== '');
-  if (forms.length === 0) return false;
-  return toolResults.some((result) =>
-    forms.some((form) => containsToken(result, form)),
+  const text = ref.trim();
+  if (text === '') return false;
+  const separated = /^([A-Za-z_]+)[:#/](.+)$/.exec(text);
+  const kind = separated?.[1]?.toLowerCase();
+  const value = separated?.[2]?.trim();
+  // Keys and values may sit in JSON that is itself inside a JSON string, so
+  // quotes may carry a backslash.
+  const idPattern =
+    kind === undefined || value === undefined || value === ''
+      ? undefined
+      : new RegExp(
+          `\\\\?"(?:id|${escapeRegExp(kind)}_id)\\\\?"\\s*:\\s*\\\\?"?${escapeRegExp(value)}(?![A-Za-z0-9_.-])`,
+          'i',
+        );
+  return toolResults.some(
+    (result) =>
+      containsToken(result, text) ||
+      (idPattern !== undefined && idPattern.test(result)),
   );
 }
 

@@ -106,8 +106,17 @@ describe('isRefGrounded', () => {
     expect(isRefGrounded('203.0.113.7', results)).toBe(true);
   });
 
-  it('finds the value of kind-prefixed refs', () => {
+  it('finds kind-prefixed refs by id', () => {
     expect(isRefGrounded('event:evt-123', results)).toBe(true);
+    expect(isRefGrounded('asset:17', ['{"assets":[{"id":17}]}'])).toBe(true);
+    expect(isRefGrounded('asset:17', ['{"asset_id":"17"}'])).toBe(true);
+    expect(isRefGrounded('note:4', ['{"text":"{\\"id\\":4}"}'])).toBe(true);
+  });
+
+  it('rejects an id seen only elsewhere', () => {
+    expect(isRefGrounded('asset:17', ['{"count":17,"port":17}'])).toBe(false);
+    expect(isRefGrounded('asset:17', ['{"id":170}'])).toBe(false);
+    expect(isRefGrounded('asset:17', ['{"note_id":17}'])).toBe(false);
   });
 
   it('rejects a ref inside a longer token', () => {
