@@ -46,14 +46,24 @@ export interface EventClass {
   matches(event: EventFact): boolean;
 }
 
+/** Compiles regular expressions into one case-insensitive pattern. */
+export function compilePatterns(
+  patterns: readonly string[],
+): RegExp | undefined {
+  if (patterns.length === 0) return undefined;
+  return new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|'), 'i');
+}
+
 function compileClass(
   name: string,
   definition: EventClassDefinition,
 ): EventClass {
-  const pattern = compileKeywords(definition.keywords);
+  const keywordPattern = compileKeywords(definition.keywords);
+  const regexPattern = compilePatterns(definition.patterns);
   return {
     name,
     matches(event) {
+      if (event.matchedClasses.has(name)) return true;
       const category = event.category;
       if (
         category !== undefined &&
@@ -63,10 +73,13 @@ function compileClass(
       ) {
         return true;
       }
-      if (pattern === undefined) return false;
-      return definition.fields.some((field) =>
-        pattern.test(fieldText(event, field)),
-      );
+      return definition.fields.some((field) => {
+        const text = fieldText(event, field);
+        return (
+          keywordPattern?.test(text) === true ||
+          regexPattern?.test(text) === true
+        );
+      });
     },
   };
 }

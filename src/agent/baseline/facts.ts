@@ -8,6 +8,8 @@ export interface EventFact {
   sourceIp: string | undefined;
   destinationIp: string | undefined;
   destinationPort: number | undefined;
+  /** QRadar's geographic location of the source, such as `Europe.Germany`. */
+  sourceRegion: string | undefined;
   username: string | undefined;
   qid: number | undefined;
   qidName: string;
@@ -17,6 +19,8 @@ export interface EventFact {
   logSource: string;
   count: number;
   payload: string;
+  /** Classes whose payload keywords Ariel matched on this event. */
+  matchedClasses: Set<string>;
   /** Bytes sent by the source (flows only). */
   bytesOut: number;
   inOffense: boolean;
@@ -30,6 +34,8 @@ export interface AssetFact {
   hostnames: string[];
   criticality: 'low' | 'medium' | 'high' | 'critical' | undefined;
   roles: string[];
+  /** Free text of the asset (description, owner); partly attacker-set. */
+  text: string;
 }
 
 /** A note on the offense. */
@@ -163,6 +169,10 @@ function readAsset(facts: TriageFacts, value: unknown): void {
         ? criticality
         : undefined,
     roles,
+    text: [untrusted['description'], untrusted['owner']]
+      .map(text)
+      .filter((value): value is string => value !== undefined)
+      .join(' '),
   };
   if (facts.assets.some((known) => known.ref === asset.ref)) return;
   facts.assets.push(asset);
@@ -210,6 +220,7 @@ function readOffenseEvents(facts: TriageFacts, data: Json): void {
       sourceIp: text(event['source_ip']),
       destinationIp: text(event['destination_ip']),
       destinationPort: number(event['destination_port']),
+      sourceRegion: undefined,
       username: text(untrusted['username']),
       qid: number(event['qid']),
       qidName: text(event['qid_name']) ?? '',
@@ -219,6 +230,7 @@ function readOffenseEvents(facts: TriageFacts, data: Json): void {
       count: number(event['event_count']) ?? 1,
       payload: text(untrusted['payload']) ?? '',
       bytesOut: 0,
+      matchedClasses: new Set(),
       inOffense: true,
       database: 'events',
     });
@@ -233,10 +245,28 @@ function eventKey(
   );
 }
 
+function markClass(facts: TriageFacts, data: Json, name: string): void {
+  const rows = asArray(asRecord(data['untrusted'])['rows']);
+  for (const entry of rows) {
+    const row = asRecord(entry);
+    const key = eventKey({
+      timeMs: timeOf(row['starttime']),
+      sourceIp: text(row['sourceip']),
+      destinationIp: text(row['destinationip']),
+      qid: number(row['qid']),
+    });
+    for (const event of facts.events) {
+      if (event.inOffense && eventKey(event) === key) {
+        event.matchedClasses.add(name);
+      }
+    }
+  }
+}
+
 function readAqlRows(
   facts: TriageFacts,
   data: Json,
-  purpose: AqlPurpose,
+  purpose: 'offense_events' | 'context_events' | 'flows',
 ): void {
   const rows = asArray(asRecord(data['untrusted'])['rows']);
   // Events of get_offense_events not yet matched by a row, by key; each row
@@ -258,6 +288,7 @@ function readAqlRows(
       sourceIp: text(row['sourceip']),
       destinationIp: text(row['destinationip']),
       destinationPort: number(row['destinationport']),
+      sourceRegion: text(row['sourcegeographiclocation']),
       username: text(row['username']),
       qid: number(row['qid']),
       qidName: text(row['qid_name']) ?? '',
@@ -267,6 +298,7 @@ function readAqlRows(
       count: number(row['eventcount']) ?? 1,
       payload: text(row['payload']) ?? '',
       bytesOut: number(row['sourcebytes']) ?? 0,
+      matchedClasses: new Set(),
       inOffense: purpose === 'offense_events',
       database: purpose === 'flows' ? 'flows' : 'events',
     };
@@ -275,6 +307,7 @@ function readAqlRows(
     if (known !== undefined) {
       // The same event as get_offense_events returned: keep its ref.
       known.category = fact.category;
+      known.sourceRegion = fact.sourceRegion;
       if (fact.payload.length > known.payload.length)
         known.payload = fact.payload;
       if (fact.username !== undefined) known.username = fact.username;
@@ -318,15 +351,20 @@ function readPolicy(facts: TriageFacts, data: unknown): void {
   }
 }
 
-/** What one of the baseline's run_aql queries gathers, told by a marker in its text. */
-export type AqlPurpose = 'offense_events' | 'context_events' | 'flows';
+/** What one of the baseline's run_aql queries gathers. */
+export type AqlPurpose =
+  | { kind: 'offense_events' | 'context_events' | 'flows' }
+  | { kind: 'class'; name: string };
 
-/** Returns the purpose of a baseline query from its marker alias. */
-export function aqlPurposeOf(query: unknown): AqlPurpose | undefined {
-  if (typeof query !== 'string') return undefined;
-  if (query.includes('FROM flows')) return 'flows';
-  if (query.includes('INOFFENSE(')) return 'offense_events';
-  if (query.includes('FROM events')) return 'context_events';
+/** Tells the event and flow queries of the baseline apart by their text. */
+export function defaultPurposeOf(query: string): AqlPurpose | undefined {
+  if (query.includes(' FROM flows ')) return { kind: 'flows' };
+  if (query.includes('INOFFENSE(') && !query.includes(' ILIKE ')) {
+    return { kind: 'offense_events' };
+  }
+  if (query.includes(' FROM events ') && !query.includes(' ILIKE ')) {
+    return { kind: 'context_events' };
+  }
   return undefined;
 }
 
@@ -338,6 +376,7 @@ export function aqlPurposeOf(query: unknown): AqlPurpose | undefined {
 export function extractFacts(
   offenseId: number,
   messages: readonly ModelMessage[],
+  purposeOf: (query: string) => AqlPurpose | undefined = defaultPurposeOf,
 ): TriageFacts {
   const facts: TriageFacts = {
     offenseId,
@@ -401,8 +440,11 @@ export function extractFacts(
     } else if (result.name === 'check_reference_sets')
       readReferenceSets(facts, result.data);
     else if (result.name === 'run_aql') {
-      const purpose = aqlPurposeOf(result.call?.arguments['query']);
-      if (purpose !== undefined) readAqlRows(facts, result.data, purpose);
+      const query = result.call?.arguments['query'];
+      const purpose = typeof query === 'string' ? purposeOf(query) : undefined;
+      if (purpose === undefined) continue;
+      if (purpose.kind === 'class') markClass(facts, result.data, purpose.name);
+      else readAqlRows(facts, result.data, purpose.kind);
     }
   }
   return facts;

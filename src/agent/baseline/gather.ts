@@ -1,4 +1,5 @@
-import type { TriageFacts } from './facts.js';
+import type { AqlPurpose, TriageFacts } from './facts.js';
+import type { Playbook } from './playbook-schema.js';
 
 /** One tool call the baseline asks for. */
 export interface PlannedCall {
@@ -33,7 +34,75 @@ export function timeClauseOf(facts: TriageFacts): string {
 }
 
 const eventColumns =
-  'starttime, sourceip, destinationip, destinationport, username, qid, QIDNAME(qid) AS qid_name, category, CATEGORYNAME(category) AS category_name, LOGSOURCENAME(logsourceid) AS log_source, eventcount, UTF8(payload) AS payload';
+  'starttime, sourceip, destinationip, destinationport, username, qid, QIDNAME(qid) AS qid_name, category, CATEGORYNAME(category) AS category_name, LOGSOURCENAME(logsourceid) AS log_source, eventcount, sourcegeographiclocation, UTF8(payload) AS payload';
+
+function likePattern(keyword: string): string {
+  // Backslashes become the one-character wildcard, so no escape rules apply.
+  const body = keyword.toLowerCase().replace(/\\/g, '_').replace(/'/g, "''");
+  return `'%${body}%'`;
+}
+
+function regexLiteral(pattern: string): string {
+  // MATCHES may need the whole value to match, so the pattern floats.
+  return `'.*(?:${pattern.replace(/'/g, "''")}).*'`;
+}
+
+/**
+ * Builds the keyword queries of the second turn: one per class that matches
+ * payloads, and one for text addressed to an automated responder. Payloads
+ * run to kilobytes while tool results cut them short, so the keywords are
+ * matched by Ariel over the whole payload (ILIKE) and the rows only say which
+ * events matched.
+ */
+export function keywordQueries(
+  facts: TriageFacts,
+  playbook: Playbook,
+): { query: string; purpose: AqlPurpose }[] {
+  const window = timeClauseOf(facts);
+  const build = (conditions: string[]): string =>
+    `SELECT starttime, sourceip, destinationip, qid, username, eventcount FROM events WHERE INOFFENSE(${facts.offenseId}) AND (${conditions.join(' OR ')}) ORDER BY starttime ASC LIMIT 1000 ${window}`;
+  const queries: { query: string; purpose: AqlPurpose }[] = [];
+  for (const [name, definition] of Object.entries(playbook.classes)) {
+    if (!definition.fields.includes('payload')) continue;
+    const conditions = [
+      ...definition.keywords.map(
+        (keyword) => `UTF8(payload) ILIKE ${likePattern(keyword)}`,
+      ),
+      ...definition.patterns.map(
+        (pattern) => `UTF8(payload) IMATCHES ${regexLiteral(pattern)}`,
+      ),
+    ];
+    if (conditions.length === 0) continue;
+    queries.push({
+      query: build(conditions),
+      purpose: { kind: 'class', name },
+    });
+  }
+  const injection = playbook.injection;
+  if (
+    injection.keywords.length > 0 &&
+    (injection.fields.includes('payload') ||
+      injection.fields.includes('username'))
+  ) {
+    const columns = [
+      ...(injection.fields.includes('payload') ? ['UTF8(payload)'] : []),
+      ...(injection.fields.includes('username') ? ['username'] : []),
+    ];
+    const conditions = columns.flatMap((column) =>
+      injection.keywords.map(
+        (keyword) => `${column} ILIKE ${likePattern(keyword)}`,
+      ),
+    );
+    queries.push({
+      query: build(conditions),
+      purpose: { kind: 'class', name: injectionClass },
+    });
+  }
+  return queries;
+}
+
+/** Name under which events matched by the injection keywords are marked. */
+export const injectionClass = '#injection';
 
 /** The first turn: the offense's decision picture and its events. */
 export function firstCalls(offenseId: number): PlannedCall[] {
@@ -53,6 +122,7 @@ export function firstCalls(offenseId: number): PlannedCall[] {
  */
 export function secondCalls(
   facts: TriageFacts,
+  playbook: Playbook,
   isInternal: (ip: string) => boolean,
 ): PlannedCall[] {
   const window = timeClauseOf(facts);
@@ -93,6 +163,9 @@ export function secondCalls(
         query: `SELECT starttime, sourceip, destinationip, destinationport, sourcebytes, destinationbytes FROM flows WHERE sourceip IN (${quoted(flowIps)}) OR destinationip IN (${quoted(flowIps)}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
       },
     });
+  }
+  for (const entry of keywordQueries(facts, playbook)) {
+    calls.push({ name: 'run_aql', arguments: { query: entry.query } });
   }
   const knownAssetIps = new Set(facts.assets.flatMap((asset) => asset.ips));
   const assetIps = allIps

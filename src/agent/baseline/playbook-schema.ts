@@ -15,6 +15,8 @@ export const matchFields = [
   'log_source',
   'username',
   'description',
+  'asset',
+  'note',
 ] as const;
 
 /** Fields a signal may group by or count distinct values of. */
@@ -43,9 +45,26 @@ const categoryRange = z
     return { low, high };
   });
 
+const regexText = z
+  .string()
+  .min(1)
+  .refine(
+    (value) => {
+      try {
+        new RegExp(value, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected a valid regular expression' },
+  );
+
 const eventClassSchema = z.strictObject({
   categories: z.array(categoryRange).default([]),
   keywords: z.array(z.string().min(1)).default([]),
+  /** Regular expressions, matched ignoring case, for shapes keywords cannot name. */
+  patterns: z.array(regexText).default([]),
   fields: z
     .array(z.enum(matchFields))
     .min(1)
@@ -54,7 +73,14 @@ const eventClassSchema = z.strictObject({
 
 const signalSchema = z
   .strictObject({
-    kind: z.enum(['count', 'distinct', 'sequence', 'beacon', 'volume']),
+    kind: z.enum([
+      'count',
+      'distinct',
+      'sequence',
+      'beacon',
+      'volume',
+      'travel',
+    ]),
     class: z.string().min(1).default('any'),
     then: z.string().min(1).optional(),
     group_by: z.enum(eventKeys),
@@ -64,6 +90,12 @@ const signalSchema = z
     min_connections: z.number().int().min(3).optional(),
     max_jitter: z.number().min(0).max(5).optional(),
     min_bytes: z.number().int().min(1).optional(),
+    /** travel: the longest time between sign-ins from two regions. */
+    max_window_minutes: z.number().int().min(1).optional(),
+    /** Only events whose source and destination differ. */
+    remote_only: z.boolean().default(false),
+    /** The user names of the matching events are accounts being abused. */
+    names_accounts: z.boolean().default(false),
     scope: z.enum(['offense', 'all']).default('offense'),
     source: scope.default('any'),
     destination: scope.default('any'),
@@ -103,6 +135,7 @@ const signalSchema = z
       need('max_jitter', 'beacon');
     }
     if (signal.kind === 'volume') need('min_bytes', 'volume');
+    if (signal.kind === 'travel') need('max_window_minutes', 'travel');
   });
 
 const actionRuleSchema = z.strictObject({
@@ -130,6 +163,8 @@ export const playbookSchema = z.strictObject({
   signals: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), signalSchema),
   disposition: z.strictObject({
     note_markers: z.array(z.string().min(1)).default([]),
+    /** Words that, within the three words before a marker, cancel it ("no change ticket"). */
+    negations: z.array(z.string().min(1)).default([]),
     allow_source_roles: z.array(z.string().min(1)).default([]),
     approved_destination_roles: z.array(z.string().min(1)).default([]),
     weak_below: z.number().min(0).max(1),

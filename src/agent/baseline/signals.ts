@@ -14,7 +14,7 @@ export interface SignalHit {
   actorKind: 'ip' | 'user';
   /** The remote end of a beacon or an upload. */
   remoteIp: string | undefined;
-  /** Accounts the matching events name (for a sequence, the successful ones). */
+  /** Accounts the signal shows being abused (signals with names_accounts). */
   accounts: string[];
   /** Matching events, oldest first. */
   events: EventFact[];
@@ -23,6 +23,10 @@ export interface SignalHit {
 }
 
 type EventKey = SignalDefinition['group_by'];
+
+// Connections closer than this are one connection seen by two sensors (a
+// firewall and an endpoint agent), not two beacons.
+const sameConnectionMs = 2000;
 
 function valueOf(event: EventFact, key: EventKey): string | undefined {
   switch (key) {
@@ -48,11 +52,10 @@ function total(events: readonly EventFact[]): number {
 }
 
 function distinctCount(events: readonly EventFact[], key: EventKey): number {
-  return new Set(
-    events
-      .map((event) => valueOf(event, key)?.toLowerCase())
-      .filter((value) => value !== undefined),
-  ).size;
+  const values = events
+    .map((event) => valueOf(event, key)?.toLowerCase())
+    .filter((value) => value !== undefined);
+  return new Set(values).size;
 }
 
 function byTime(left: EventFact, right: EventFact): number {
@@ -73,6 +76,20 @@ function accountsOf(events: readonly EventFact[]): string[] {
   return names;
 }
 
+/** Connection times, oldest first, with near-duplicates merged. */
+function connectionTimes(events: readonly EventFact[]): number[] {
+  const times = events
+    .map((event) => event.timeMs)
+    .filter((time): time is number => time !== undefined)
+    .sort((left, right) => left - right);
+  const merged: number[] = [];
+  for (const time of times) {
+    const last = merged.at(-1);
+    if (last === undefined || time - last > sameConnectionMs) merged.push(time);
+  }
+  return merged;
+}
+
 /** Coefficient of variation of the gaps between connection times. */
 function jitterOf(times: readonly number[]): number {
   const gaps: number[] = [];
@@ -91,6 +108,14 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+/** The continent of a QRadar geographic location such as `Europe.Germany`. */
+function regionOf(location: string | undefined): string | undefined {
+  if (location === undefined || location === '' || location === 'other') {
+    return undefined;
+  }
+  return location.split('.')[0];
+}
+
 interface Context {
   facts: TriageFacts;
   playbook: Playbook;
@@ -103,40 +128,35 @@ function candidates(signal: SignalDefinition, context: Context): EventFact[] {
   const excluded = signal.exclude_classes
     .map((name) => classes.get(name))
     .filter((value) => value !== undefined);
+  const wantsFlows = signal.kind === 'volume' || signal.kind === 'beacon';
   return facts.events.filter((event) => {
-    if (
-      signal.scope === 'offense' &&
-      !event.inOffense &&
-      signal.kind !== 'volume' &&
-      signal.kind !== 'beacon'
-    ) {
+    // Beacons and uploads read flows and context too: a C2 channel rarely
+    // lies wholly inside one offense.
+    if (signal.scope === 'offense' && !event.inOffense && !wantsFlows) {
       return false;
     }
-    if (
-      signal.kind !== 'volume' &&
-      signal.kind !== 'beacon' &&
-      event.database !== 'events'
-    )
-      return false;
+    if (!wantsFlows && event.database !== 'events') return false;
     if (
       signal.kind !== 'sequence' &&
       eventClass !== undefined &&
       !eventClass.matches(event)
-    )
-      return false;
-    if (excluded.some((entry) => entry.matches(event))) return false;
-    if (
-      signal.source !== 'any' &&
-      scopeOf(event.sourceIp, facts, playbook) !== signal.source
-    )
-      return false;
-    if (
-      signal.destination !== 'any' &&
-      scopeOf(event.destinationIp, facts, playbook) !== signal.destination
     ) {
       return false;
     }
-    return true;
+    if (excluded.some((entry) => entry.matches(event))) return false;
+    if (signal.remote_only && event.sourceIp === event.destinationIp) {
+      return false;
+    }
+    if (
+      signal.source !== 'any' &&
+      scopeOf(event.sourceIp, facts, playbook) !== signal.source
+    ) {
+      return false;
+    }
+    return (
+      signal.destination === 'any' ||
+      scopeOf(event.destinationIp, facts, playbook) === signal.destination
+    );
   });
 }
 
@@ -163,19 +183,88 @@ function hitOf(
   extra: Partial<Pick<SignalHit, 'remoteIp' | 'accounts'>> = {},
 ): SignalHit {
   const sorted = [...events].sort(byTime);
+  const accounts = extra.accounts ?? accountsOf(sorted);
   return {
     id,
     stage: signal.stage,
     weight: signal.weight,
     techniques: signal.techniques,
-    actor:
-      signal.group_by === 'username' ? (accountsOf(sorted)[0] ?? actor) : actor,
+    actor: signal.group_by === 'username' ? (accounts[0] ?? actor) : actor,
     actorKind: signal.group_by === 'username' ? 'user' : 'ip',
     remoteIp: extra.remoteIp,
-    accounts: extra.accounts ?? accountsOf(sorted),
+    accounts: signal.names_accounts ? accounts : [],
     events: sorted,
     summary,
   };
+}
+
+function sequenceHit(
+  id: string,
+  signal: SignalDefinition,
+  actor: string,
+  events: readonly EventFact[],
+  context: Context,
+): SignalHit | undefined {
+  const first = context.classes.get(signal.class);
+  const then = context.classes.get(signal.then ?? '');
+  if (first === undefined || then === undefined) return undefined;
+  let failures = 0;
+  const matched: EventFact[] = [];
+  const successes: EventFact[] = [];
+  for (const event of [...events].sort(byTime)) {
+    if (first.matches(event) && !then.matches(event)) {
+      failures += Math.max(1, event.count);
+      matched.push(event);
+    } else if (then.matches(event) && failures >= signal.min_events) {
+      successes.push(event);
+    }
+  }
+  if (successes.length === 0) return undefined;
+  const accounts = accountsOf(successes);
+  const who = accounts.length === 0 ? '' : ` for ${accounts.join(', ')}`;
+  return hitOf(
+    id,
+    signal,
+    actor,
+    [...matched.slice(-3), ...successes],
+    `${failures} failures then ${successes.length} success(es) from ${actor}${who}`,
+    { accounts },
+  );
+}
+
+function travelHit(
+  id: string,
+  signal: SignalDefinition,
+  actor: string,
+  events: readonly EventFact[],
+): SignalHit | undefined {
+  const windowMs = (signal.max_window_minutes ?? 180) * 60_000;
+  const sorted = [...events].sort(byTime);
+  for (let index = 0; index < sorted.length; index += 1) {
+    const earlier = sorted[index];
+    const earlierRegion = regionOf(earlier?.sourceRegion);
+    if (earlier?.timeMs === undefined || earlierRegion === undefined) continue;
+    const later = sorted
+      .slice(index + 1)
+      .find(
+        (event) =>
+          event.timeMs !== undefined &&
+          event.timeMs - (earlier.timeMs ?? 0) <= windowMs &&
+          regionOf(event.sourceRegion) !== undefined &&
+          regionOf(event.sourceRegion) !== earlierRegion,
+      );
+    if (later === undefined) continue;
+    const minutes = Math.round(((later.timeMs ?? 0) - earlier.timeMs) / 60_000);
+    return hitOf(
+      id,
+      signal,
+      actor,
+      [earlier, later],
+      `sign-ins for ${actor} from ${earlier.sourceRegion ?? '?'} (${earlier.sourceIp ?? '?'}) and ${later.sourceRegion ?? '?'} (${later.sourceIp ?? '?'}) ${minutes} minutes apart`,
+      { remoteIp: later.sourceIp },
+    );
+  }
+  return undefined;
 }
 
 function evaluate(
@@ -184,8 +273,7 @@ function evaluate(
   context: Context,
 ): SignalHit[] {
   const hits: SignalHit[] = [];
-  const pool = candidates(signal, context);
-  const groups = groupBy(pool, signal.group_by);
+  const groups = groupBy(candidates(signal, context), signal.group_by);
   const className =
     signal.class === 'any' ? 'matching' : signal.class.replace(/_/g, ' ');
   for (const [actor, events] of groups) {
@@ -212,72 +300,44 @@ function evaluate(
           distinct >= (signal.min_distinct ?? 1) &&
           total(events) >= signal.min_events
         ) {
+          const what = key.replace('_', ' ');
           hits.push(
             hitOf(
               id,
               signal,
               actor,
               events,
-              `${distinct} distinct ${key.replace('_', ' ')}s in ${className} events from ${actor}`,
+              `${distinct} distinct ${what}s in ${className} events from ${actor}`,
             ),
           );
         }
         break;
       }
       case 'sequence': {
-        const first = context.classes.get(signal.class);
-        const then = context.classes.get(signal.then ?? '');
-        if (first === undefined || then === undefined) break;
-        const sorted = [...events].sort(byTime);
-        let failures = 0;
-        const matched: EventFact[] = [];
-        const successes: EventFact[] = [];
-        for (const event of sorted) {
-          if (first.matches(event) && !then.matches(event)) {
-            failures += Math.max(1, event.count);
-            matched.push(event);
-          } else if (then.matches(event) && failures >= signal.min_events) {
-            successes.push(event);
-          }
-        }
-        if (successes.length > 0) {
-          const accounts = accountsOf(successes);
-          hits.push(
-            hitOf(
-              id,
-              signal,
-              actor,
-              [...matched.slice(-3), ...successes],
-              `${failures} failures then ${successes.length} success(es) from ${actor}${accounts.length === 0 ? '' : ` for ${accounts.join(', ')}`}`,
-              { accounts },
-            ),
-          );
-        }
+        const hit = sequenceHit(id, signal, actor, events, context);
+        if (hit !== undefined) hits.push(hit);
+        break;
+      }
+      case 'travel': {
+        const hit = travelHit(id, signal, actor, events);
+        if (hit !== undefined) hits.push(hit);
         break;
       }
       case 'beacon': {
-        const byRemote = groupBy(events, 'destination_ip');
-        for (const [remote, connections] of byRemote) {
-          const times = [
-            ...new Set(
-              connections
-                .map((event) => event.timeMs)
-                .filter((time) => time !== undefined),
-            ),
-          ].sort((left, right) => left - right);
+        for (const [remote, connections] of groupBy(events, 'destination_ip')) {
+          const times = connectionTimes(connections);
           if (times.length < (signal.min_connections ?? 8)) continue;
           const jitter = jitterOf(times);
           if (jitter > (signal.max_jitter ?? 0.25)) continue;
-          const meanGapS = Math.round(
-            ((times.at(-1) ?? 0) - (times[0] ?? 0)) / (times.length - 1) / 1000,
-          );
+          const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+          const gapS = Math.round(span / (times.length - 1) / 1000);
           hits.push(
             hitOf(
               id,
               signal,
               actor,
               connections,
-              `${times.length} connections from ${actor} to ${remote} every ~${meanGapS} s (jitter ${jitter.toFixed(2)})`,
+              `${times.length} connections from ${actor} to ${remote} every ~${gapS} s (jitter ${jitter.toFixed(2)})`,
               { remoteIp: remote },
             ),
           );
@@ -285,8 +345,7 @@ function evaluate(
         break;
       }
       case 'volume': {
-        const byRemote = groupBy(events, 'destination_ip');
-        for (const [remote, transfers] of byRemote) {
+        for (const [remote, transfers] of groupBy(events, 'destination_ip')) {
           const bytes = transfers.reduce(
             (sum, event) => sum + event.bytesOut,
             0,

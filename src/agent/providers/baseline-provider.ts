@@ -1,8 +1,13 @@
 import { compileClasses, scopeOf } from '../baseline/classify.js';
 import { decideFromFacts } from '../baseline/decide.js';
-import { extractFacts } from '../baseline/facts.js';
+import {
+  defaultPurposeOf,
+  extractFacts,
+  type AqlPurpose,
+} from '../baseline/facts.js';
 import {
   firstCalls,
+  keywordQueries,
   secondCalls,
   type PlannedCall,
 } from '../baseline/gather.js';
@@ -76,17 +81,28 @@ export function createBaselineProvider(
           respond(available(firstCalls(request.offenseId)), turn, model),
         );
       }
-      const facts = extractFacts(request.offenseId, request.messages);
+      const firstFacts = extractFacts(request.offenseId, request.messages);
       if (!asked.has('run_aql') && !asked.has('check_reference_sets')) {
-        const calls = available(
-          secondCalls(
-            facts,
-            (ip) => scopeOf(ip, facts, playbook) === 'internal',
-          ),
-        );
-        if (calls.length > 0)
+        const isInternal = (ip: string): boolean =>
+          scopeOf(ip, firstFacts, playbook) === 'internal';
+        const calls = available(secondCalls(firstFacts, playbook, isInternal));
+        if (calls.length > 0) {
           return Promise.resolve(respond(calls, turn, model));
+        }
       }
+      // The keyword queries depend only on the offense and the playbook, so
+      // building them again tells which result belongs to which class.
+      const purposes = new Map<string, AqlPurpose>(
+        keywordQueries(firstFacts, playbook).map((entry) => [
+          entry.query,
+          entry.purpose,
+        ]),
+      );
+      const facts = extractFacts(
+        request.offenseId,
+        request.messages,
+        (query) => purposes.get(query) ?? defaultPurposeOf(query),
+      );
       const recommendation = decideFromFacts(facts, playbook, classes);
       return Promise.resolve(
         respond(
