@@ -69,10 +69,11 @@ function urlHost(address: string): string {
 }
 
 /**
- * Starts the QRadar simulator over a SQLite store: loads the cases into an
- * empty store (or with `reloadCases`), shifts case times towards the clock,
- * and listens on `host:port` (default 127.0.0.1, an ephemeral port) over HTTP,
- * or HTTPS when `tls` is given. Throws when the cases are invalid or collide.
+ * Starts the QRadar simulator over a SQLite store. It loads the cases into an
+ * empty store (or any store with `reloadCases`) and shifts case times towards
+ * the clock. It listens on `host:port` (default 127.0.0.1 and an ephemeral
+ * port) over HTTP, or HTTPS when `tls` is given. Throws when the cases are
+ * invalid or collide.
  */
 export async function startSimulator(
   options: SimulatorOptions,
@@ -100,6 +101,12 @@ export async function startSimulator(
       },
       outcome.loaded ? 'simulator loaded cases' : 'simulator opened store',
     );
+    if (!outcome.loaded && options.casesDir !== undefined) {
+      logger.warn(
+        { casesDir: options.casesDir, dbPath: options.dbPath },
+        'store already holds cases, so the cases folder was not loaded; reload to replace them',
+      );
+    }
     const offenses = new OffenseStore(db);
     const references = new ReferenceStore(db);
     const ariel = new ArielStore(db);

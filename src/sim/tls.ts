@@ -19,9 +19,9 @@ const validityDays = 30;
 
 /**
  * Generates a throwaway CA and a server certificate for `localhost`,
- * 127.0.0.1 and ::1, valid for 30 days, and writes the CA to
- * `<dir>/sim-ca.pem` and the server key (mode 0600) and certificate next to
- * it, so a client can verify the simulator with QRADAR_CA_FILE.
+ * 127.0.0.1 and ::1, both valid for 30 days. It writes the CA to
+ * `<dir>/sim-ca.pem`, for clients to trust through QRADAR_CA_FILE, and the
+ * server key (mode 0600) and certificate next to it.
  */
 export async function generateSimulatorTls(
   dir: string,

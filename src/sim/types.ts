@@ -11,11 +11,11 @@ export interface FaultRule {
   method?: string;
   /** Regular expression source matched against the URL pathname, e.g. `^/api/ariel/searches$`. */
   path: string;
-  /** Answers this HTTP status with QRadar's error JSON. */
+  /** HTTP status to respond with, using QRadar's error JSON. */
   status?: number;
-  /** Destroys the socket instead of answering. */
+  /** Destroys the socket instead of sending a response. */
   reset?: boolean;
-  /** Runs the real handler first, so state changes, then answers with the fault. */
+  /** Runs the real handler first, so state changes, then responds with the fault. */
   afterEffect?: boolean;
   /** Seconds sent in a Retry-After header with the status. */
   retryAfterS?: number;
@@ -99,7 +99,7 @@ export interface RunningSimulator {
   token: string;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
-  /** Every request received so far, oldest first. */
+  /** Requests received so far, oldest first; only the latest 10,000 are kept. */
   requests: RecordedRequest[];
   state: SimulatorState;
   close(): Promise<void>;

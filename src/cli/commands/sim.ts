@@ -100,11 +100,19 @@ export const simCommand: Command = {
       values['ariel-delay-ms'],
     );
     const token = values.token ?? randomBytes(24).toString('base64url');
+    if (!['127.0.0.1', '::1', 'localhost'].includes(values.host)) {
+      logger.warn(
+        { host: values.host },
+        'the simulator listens beyond loopback; anyone who can reach it and knows the token can change its state',
+      );
+    }
+
     const faults =
       values.faults === undefined ? undefined : readFaultRules(values.faults);
     const tls = values.tls
       ? await generateSimulatorTls(settings.dataDir)
       : undefined;
+
     const options: SimulatorOptions = {
       dbPath: simulatorDbPath(settings.dataDir),
       token,
@@ -119,6 +127,7 @@ export const simCommand: Command = {
       ...(arielDelayMs === undefined ? {} : { arielDelayMs }),
       ...(faults === undefined ? {} : { faults }),
     };
+
     // Listen for signals before printing the URL, so a caller that stops the
     // process as soon as it reads the URL still gets a clean shutdown.
     const stopped = waitForSignal();
@@ -129,6 +138,7 @@ export const simCommand: Command = {
     printLine(
       `Try: curl${tls === undefined ? '' : ` --cacert ${tls.caFile}`} -H 'SEC: ${token}' '${simulator.url}/api/siem/offenses?fields=id,description'`,
     );
+
     const signal = await stopped;
     logger.info({ signal }, 'stopping the simulator');
     await simulator.close();

@@ -7,15 +7,15 @@ const unauthorizedText =
   'You are unauthorized to access the requested resource.';
 const missingHeaderText =
   'No SEC header present in request. Please provide it via "SEC: token". You may also use BASIC authentication parameters if this host supports it. e.g. "Authorization: Basic base64Encoding"';
-// NOTE: 11 is the unique code remembered from console 401 answers, not checked against a recorded response.
+// NOTE: 11 as the unique code of a console 401 is unverified: no recorded 401 response was available.
 const authErrorCode = 11;
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-function isSameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
+function isSameSecret(candidate: string, expected: string): boolean {
+  return timingSafeEqual(digest(candidate), digest(expected));
 }
 
 function basicPassword(header: string): string | undefined {

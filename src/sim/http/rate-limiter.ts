@@ -1,4 +1,4 @@
-/** Counts requests per clock second and tells when the limit is passed. */
+/** Counts requests per clock second and reports when the limit is exceeded. */
 export class RateLimiter {
   readonly #limit: number;
   #windowStartMs = -1;

@@ -8,7 +8,7 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { RouteResult, SimulatorServices } from './route.js';
 import type { Router } from './router.js';
 
-/** What the request handler needs besides the route services. */
+/** Dependencies of the request handler besides the route services. */
 export interface RequestHandlerOptions {
   token: string;
   router: Router;
@@ -20,6 +20,8 @@ export interface RequestHandlerOptions {
 }
 
 const hiddenHeaders = new Set(['sec', 'authorization']);
+/** Requests kept in the log; older entries are dropped so a long run stays bounded. */
+const maxRecordedRequests = 10_000;
 
 function recordRequest(
   request: IncomingMessage,
@@ -40,14 +42,17 @@ function errorResult(error: ApiError): RouteResult {
 
 function faultResult(rule: FaultRule): RouteResult {
   const status = rule.status ?? 503;
-  const code = status === 503 ? 1010 : status >= 500 ? 1020 : 1000;
+  // QRadar reports an unavailable Ariel service as 503 with code 1010.
+  let code = 1000;
+  if (status === 503) code = 1010;
+  else if (status >= 500) code = 1020;
   const headers: Record<string, string> =
     rule.retryAfterS === undefined
       ? {}
       : { 'retry-after': String(rule.retryAfterS) };
   return errorResult(
     new ApiError(status, code, `Injected fault: ${status} for ${rule.path}.`, {
-      description: 'The simulator answered with a configured fault.',
+      description: 'The simulator returned a configured fault.',
       headers,
     }),
   );
@@ -66,7 +71,7 @@ function send(response: ServerResponse, result: RouteResult): void {
 /**
  * Builds the node:http request listener: records the request, applies
  * latency, the rate limit and fault rules, checks the SEC token, routes, and
- * answers JSON. A fault marked `afterEffect` runs the real handler first.
+ * responds with JSON. A fault marked `afterEffect` runs the real handler first.
  */
 export function createRequestHandler(options: RequestHandlerOptions) {
   const { services } = options;
@@ -131,6 +136,9 @@ export function createRequestHandler(options: RequestHandlerOptions) {
     const query = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
     const method = request.method ?? 'GET';
     options.requests.push(recordRequest(request, pathname, query));
+    if (options.requests.length > maxRecordedRequests) {
+      options.requests.splice(0, options.requests.length - maxRecordedRequests);
+    }
     if (options.latencyMs > 0) await services.sleep(options.latencyMs);
 
     const retryAfterS = options.rateLimiter?.take(services.now());
@@ -176,7 +184,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
-      services.logger.error({ err: error }, 'simulator failed to answer');
+      services.logger.error(
+        { err: error },
+        'simulator failed to send a response',
+      );
       if (!response.headersSent) {
         send(
           response,

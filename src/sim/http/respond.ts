@@ -66,8 +66,8 @@ export interface ListOptions {
 }
 
 /**
- * Answers a list endpoint: applies `filter`, `sort`, the `Range` header and
- * `fields`, in that order, and sets `Content-Range`.
+ * Builds the response of a list endpoint. It applies `filter`, `sort`, the
+ * `Range` header and `fields`, in that order, and sets `Content-Range`.
  */
 export function listResult(
   context: RequestContext,
@@ -93,7 +93,7 @@ export function listResult(
   };
 }
 
-/** Answers with one object, projected by `fields`. */
+/** Builds the response for one object, projected by `fields`. */
 export function objectResult(
   context: RequestContext,
   item: unknown,

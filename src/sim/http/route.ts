@@ -6,7 +6,7 @@ import type { ArielStore } from '../store/ariel-store.js';
 import type { OffenseStore } from '../store/offense-store.js';
 import type { ReferenceStore } from '../store/reference-store.js';
 
-/** What route handlers work with: the stores, the Ariel engine and the clock. */
+/** Services available to route handlers: the stores, the Ariel engine and the clock. */
 export interface SimulatorServices {
   offenses: OffenseStore;
   references: ReferenceStore;
@@ -19,7 +19,7 @@ export interface SimulatorServices {
   logger: Logger;
 }
 
-/** One request as a route handler sees it. */
+/** One parsed request, as passed to a route handler. */
 export interface RequestContext {
   method: string;
   pathname: string;
@@ -30,7 +30,7 @@ export interface RequestContext {
   services: SimulatorServices;
 }
 
-/** The answer of a route handler; the server serializes `body` as JSON. */
+/** The response of a route handler. The server serializes `body` as JSON. */
 export interface RouteResult {
   status: number;
   body: unknown;

@@ -107,9 +107,9 @@ function readPreferWaitS(context: RequestContext): number | undefined {
 }
 
 /**
- * Answers a search status request. With `Prefer: wait=N` it waits until the
- * search completes or N seconds pass, on the simulator clock and at most N
- * real seconds, and answers 206 when the wait ran out first.
+ * Returns a search's status. With `Prefer: wait=N` it first waits until the
+ * search completes or N seconds pass (on the simulator clock, and at most N
+ * real seconds). It responds 206 when the wait runs out first.
  */
 async function getSearch(context: RequestContext): Promise<RouteResult> {
   const services = context.services;

@@ -109,7 +109,7 @@ export const lookupRoutes: Route[] = [
     method: 'GET',
     template: '/api/siem/offense_types',
     handle: (context) => {
-      // Offense types sort by id only, and QRadar answers 1012 rather than 1030 here.
+      // Offense types sort by id only, and QRadar reports code 1012 rather than 1030 here.
       const sort = context.query.get('sort');
       if (sort !== null && !/^[ +-]?id$/.test(sort)) {
         throw new ApiError(

@@ -3,7 +3,7 @@ import { listResult, objectResult, pathId } from '../http/respond.js';
 import type { RequestContext, Route } from '../http/route.js';
 import { apiTokenUsername } from '../store/builtin-data.js';
 
-/** Longest note text accepted, in characters. */
+/** Maximum note length, in characters. */
 const maxNoteLength = 65_536;
 
 function requireOffense(context: RequestContext): number {

@@ -67,7 +67,7 @@ function readEnum(
   return upper;
 }
 
-/** Routes of the legacy reference sets API, with asynchronous deletes answered by tasks. */
+/** Routes of the legacy reference sets API; set deletes return an asynchronous task. */
 export const referenceSetRoutes: Route[] = [
   {
     method: 'GET',
@@ -235,7 +235,7 @@ export const referenceSetRoutes: Route[] = [
         { set: name, purgeOnly },
         'reference set deleted',
       );
-      // The simulator deletes at once; the task still reads QUEUED like a console's first answer.
+      // The simulator deletes at once, but the task reads QUEUED as a console's first response does.
       const task = context.services.references.createTask({
         name: 'Reference Data Deletion Task',
         status: 'QUEUED',

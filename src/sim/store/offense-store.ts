@@ -154,12 +154,12 @@ export class OffenseStore {
   createClosingReason(text: string): ClosingReason | undefined {
     return this.#db
       .transaction(() => {
-        const taken = this.#db
+        const existing = this.#db
           .prepare(
             'SELECT id FROM closing_reasons WHERE lower(text) = lower(?)',
           )
           .get(text);
-        if (taken !== undefined) return undefined;
+        if (existing !== undefined) return undefined;
         const result = this.#db
           .prepare('INSERT INTO closing_reasons (text) VALUES (?)')
           .run(text);

@@ -115,8 +115,8 @@ export class ReferenceStore {
   }
 
   /**
-   * Tells whether a set holds a live value, comparing as the set's element
-   * type does; reads only, so AQL can call it for every row.
+   * Tells whether a set contains a live value, compared as the set's element
+   * type requires. It only reads, so AQL can call it for every row.
    */
   contains(name: string, value: string, nowMs: number): boolean {
     const row = this.#row(name);

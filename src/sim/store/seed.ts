@@ -21,7 +21,7 @@ export const metaKeys = {
   dataGeneration: 'data_generation',
 } as const;
 
-/** What happened to the store when a simulator started. */
+/** Outcome of preparing the store when a simulator starts. */
 export interface SeedOutcome {
   loaded: boolean;
   caseCount: number;
@@ -206,13 +206,13 @@ function targetDelta(
 }
 
 /**
- * Loads the cases into an empty store (or any store with `reload`), then
- * shifts all stored times so that the newest case event lies five minutes
- * before the clock. An already loaded store is shifted only when its newest
- * event has drifted more than the threshold (default one hour) past that
- * point, or lies in the future, so that short-lived processes sharing the
- * file do not move offense times on every start. Runs in one IMMEDIATE
- * transaction, so concurrent starts serialize.
+ * Loads the cases into an empty store (or any store with `reload`) with all
+ * times shifted so that the newest case event lies five minutes before the
+ * clock. An already loaded store is shifted again only when its newest event
+ * has drifted past that point by more than the threshold (default one hour)
+ * or lies in the future. So short-lived processes that share the file do not
+ * move offense times on every start. Runs in one IMMEDIATE transaction, so
+ * concurrent starts take turns.
  */
 export function prepareStore(
   db: Database.Database,
