@@ -72,8 +72,8 @@ MATCHES '<regex>' and IMATCHES (regular expressions), TEXT SEARCH 'term1 term2'
 - Values: DATEFORMAT(starttime, 'yyyy-MM-dd HH:mm:ss') (Java date pattern, UTC),
   STR(x), LONG(x) (an IPv4 address becomes a number), UTF8(payload), NOW(),
   PARSEDATETIME('1 hour ago').
-- Aggregates, with GROUP BY: COUNT(*), COUNT(x), UNIQUECOUNT(x) (also DISTINCTCOUNT),
-  SUM, MIN, MAX, AVG.
+- Aggregates, with GROUP BY: COUNT(*), COUNT(x), UNIQUECOUNT(x) (or DISTINCTCOUNT(x)),
+  SUM(x), MIN(x), MAX(x), AVG(x).
 
 Without an alias, a function's result key is its lower-case name, "_" and the first
 argument as written: QIDNAME(qid) is qidname_qid. Alias COUNT(*) (AS n) to be sure
