@@ -1,30 +1,22 @@
 import type { CaseFile, LoadedCase } from '../case-schema.js';
-import { AddressIndex, isLocalAddress } from './address-index.js';
+import { AddressIndex } from './address-index.js';
 import { stockClosingReasons, type ClosingReason } from './builtin-data.js';
-import { referenceValueKey } from './reference-values.js';
-import { parseTimeToLive } from './time-to-live.js';
+import {
+  collectActivity,
+  completeOffense,
+  newActivity,
+} from './offense-activity.js';
+import { numberOr, textOrUndefined, type JsonRecord } from './record-values.js';
+import {
+  mergeReferenceSet,
+  type ImportedReferenceSet,
+} from './reference-import.js';
 import { newestTime } from './time-shift.js';
 
-type JsonRecord = Record<string, unknown>;
-
-/** A reference-set element ready to store. */
-export interface ImportedElement {
-  value: string;
-  source: string;
-  first_seen: number;
-  last_seen: number;
-}
-
-/** A reference set merged from every case that names it. */
-export interface ImportedReferenceSet {
-  name: string;
-  element_type: string;
-  timeout_type: string;
-  time_to_live: string | null;
-  time_to_live_ms: number | null;
-  creation_time: number;
-  elements: Map<string, ImportedElement>;
-}
+export type {
+  ImportedElement,
+  ImportedReferenceSet,
+} from './reference-import.js';
 
 /** The events and flows of one case, kept with their original times. */
 export interface ImportedCaseRecords {
@@ -62,40 +54,6 @@ export interface SimDataset {
 const eventTimeKeys = ['starttime', 'endtime', 'devicetime'];
 const offenseTimeKeys = ['last_updated_time', 'start_time'];
 const defaultRuleDateMs = Date.UTC(2020, 0, 1);
-
-interface OffenseActivity {
-  eventCount: number;
-  flowCount: number;
-  hasEvents: boolean;
-  hasFlows: boolean;
-  firstMs: number | undefined;
-  lastMs: number | undefined;
-  usernames: Set<string>;
-  categories: Set<string>;
-  logSources: Map<number, JsonRecord>;
-}
-
-function newActivity(): OffenseActivity {
-  return {
-    eventCount: 0,
-    flowCount: 0,
-    hasEvents: false,
-    hasFlows: false,
-    firstMs: undefined,
-    lastMs: undefined,
-    usernames: new Set(),
-    categories: new Set(),
-    logSources: new Map(),
-  };
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-function textOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 function collisionError(
   kind: string,
@@ -152,8 +110,6 @@ export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
       offenseTimeKeys,
     );
 
-  const activity = new Map<number, OffenseActivity>();
-  for (const id of offenseFiles.keys()) activity.set(id, newActivity());
   const sources = new AddressIndex('source');
   const destinations = new AddressIndex('local_destination');
   for (const entry of cases) {
@@ -179,62 +135,12 @@ export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
     }
   }
 
-  const magnitudes = new Map<number, number>();
-  for (const offense of cases.flatMap((entry) => caseOffenses(entry.case)))
-    magnitudes.set(Number(offense['id']), numberOr(offense['magnitude'], 0));
-
-  for (const entry of cases) {
-    const deriveSources = entry.case.source_addresses === undefined;
-    const deriveDestinations =
-      entry.case.local_destination_addresses === undefined;
-    for (const database of ['events', 'flows'] as const) {
-      for (const record of recordsOf(entry, database)) {
-        const offenseIds = Array.isArray(record['offense_ids'])
-          ? (record['offense_ids'] as number[])
-          : [entry.case.offense.id];
-        for (const offenseId of offenseIds) {
-          const stats = activity.get(offenseId);
-          if (stats === undefined) continue;
-          const count =
-            database === 'events' ? numberOr(record['eventcount'], 1) : 1;
-          observeActivity(stats, database, record, count);
-          const time =
-            typeof record['starttime'] === 'number'
-              ? record['starttime']
-              : undefined;
-          const magnitude = magnitudes.get(offenseId) ?? 0;
-          const sourceIp = textOrUndefined(record['sourceip']);
-          const destinationIp = textOrUndefined(record['destinationip']);
-          let sourceId: number | undefined;
-          if (sourceIp !== undefined && deriveSources) {
-            sourceId = Number(
-              sources.observe(sourceIp, offenseId, count, time, magnitude)[
-                'id'
-              ],
-            );
-          }
-          if (
-            destinationIp !== undefined &&
-            deriveDestinations &&
-            isLocalAddress(destinationIp)
-          ) {
-            const destination = destinations.observe(
-              destinationIp,
-              offenseId,
-              count,
-              time,
-              magnitude,
-            );
-            const destinationId = Number(destination['id']);
-            if (sourceIp !== undefined && sourceId !== undefined) {
-              sources.link(sourceIp, destinationId);
-              destinations.link(destinationIp, sourceId);
-            }
-          }
-        }
-      }
-    }
-  }
+  const activity = collectActivity(
+    cases,
+    cases.flatMap((entry) => caseOffenses(entry.case)),
+    sources,
+    destinations,
+  );
 
   const rules = new Map<number, JsonRecord>();
   const offenses: JsonRecord[] = [];
@@ -342,41 +248,6 @@ export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
   };
 }
 
-function observeActivity(
-  stats: OffenseActivity,
-  database: 'events' | 'flows',
-  record: JsonRecord,
-  count: number,
-): void {
-  if (database === 'events') {
-    stats.hasEvents = true;
-    stats.eventCount += count;
-  } else {
-    stats.hasFlows = true;
-    stats.flowCount += 1;
-  }
-  const time = record['starttime'];
-  if (typeof time === 'number') {
-    if (stats.firstMs === undefined || time < stats.firstMs)
-      stats.firstMs = time;
-    if (stats.lastMs === undefined || time > stats.lastMs) stats.lastMs = time;
-  }
-  const username = textOrUndefined(record['username']);
-  if (username !== undefined) stats.usernames.add(username);
-  const category = textOrUndefined(record['categoryname']);
-  if (category !== undefined) stats.categories.add(category);
-  const logSourceId = record['logsourceid'];
-  if (typeof logSourceId === 'number' && !stats.logSources.has(logSourceId)) {
-    stats.logSources.set(logSourceId, {
-      id: logSourceId,
-      name:
-        textOrUndefined(record['logsourcename']) ?? `Log source ${logSourceId}`,
-      type_id: numberOr(record['devicetype'], 0),
-      type_name: textOrUndefined(record['logsourcetypename']) ?? null,
-    });
-  }
-}
-
 function ruleDefaults(id: number, name: string, type: string): JsonRecord {
   return {
     id,
@@ -396,91 +267,6 @@ function ruleDefaults(id: number, name: string, type: string): JsonRecord {
   };
 }
 
-function completeOffense(
-  offense: JsonRecord,
-  stats: OffenseActivity,
-  sources: AddressIndex,
-  destinations: AddressIndex,
-  caseNewest: number,
-): JsonRecord {
-  const id = Number(offense['id']);
-  const sourceIds = sources.idsForOffense(id);
-  const destinationIds = destinations.idsForOffense(id);
-  const startTime = numberOr(
-    offense['start_time'],
-    stats.firstMs ?? caseNewest,
-  );
-  const lastUpdated = numberOr(
-    offense['last_updated_time'],
-    stats.lastMs ?? startTime,
-  );
-  const destinationNetworks = [
-    ...new Set(
-      destinations
-        .records()
-        .filter((record) => destinationIds.includes(Number(record['id'])))
-        .map((record) => String(record['network'])),
-    ),
-  ];
-  const firstSource = sources
-    .records()
-    .find((record) => record['id'] === sourceIds[0]);
-  const { rules, id: _id, ...rest } = offense;
-  const categories = Array.isArray(offense['categories'])
-    ? (offense['categories'] as unknown[])
-    : [...stats.categories];
-  return {
-    id,
-    description: '',
-    assigned_to: null,
-    categories,
-    category_count: categories.length,
-    close_time: null,
-    closing_reason_id: null,
-    closing_user: null,
-    credibility: 0,
-    destination_networks: destinationNetworks,
-    device_count: stats.logSources.size,
-    domain_id: 0,
-    first_persisted_time: startTime,
-    follow_up: false,
-    inactive: false,
-    last_persisted_time: lastUpdated,
-    local_destination_count: destinationIds.length,
-    log_sources: [...stats.logSources.values()],
-    magnitude: 0,
-    offense_source: '',
-    offense_type: 0,
-    policy_category_count: 0,
-    protected: false,
-    relevance: 0,
-    remote_destination_count: 0,
-    security_category_count: categories.length,
-    severity: 0,
-    source_count: sourceIds.length,
-    source_network:
-      firstSource === undefined ? 'other' : String(firstSource['network']),
-    status: 'OPEN',
-    username_count: stats.usernames.size,
-    ...rest,
-    start_time: startTime,
-    last_updated_time: lastUpdated,
-    event_count: stats.hasEvents
-      ? stats.eventCount
-      : numberOr(offense['event_count'], 0),
-    flow_count: stats.hasFlows
-      ? stats.flowCount
-      : numberOr(offense['flow_count'], 0),
-    source_address_ids: sourceIds,
-    local_destination_address_ids: destinationIds,
-    // Offense objects carry rule ids and types only; names come from /analytics/rules.
-    rules: ((rules ?? []) as JsonRecord[]).map((rule) => ({
-      id: Number(rule['id']),
-      type: textOrUndefined(rule['type']) ?? 'CRE_RULE',
-    })),
-  };
-}
-
 function completeAsset(asset: JsonRecord): JsonRecord {
   return {
     domain_id: 0,
@@ -493,64 +279,4 @@ function completeAsset(asset: JsonRecord): JsonRecord {
     users: [],
     ...asset,
   };
-}
-
-function mergeReferenceSet(
-  sets: Map<string, ImportedReferenceSet & { file: string }>,
-  name: string,
-  set: CaseFile['reference_sets'][string],
-  file: string,
-  caseNewest: number,
-): void {
-  let target = sets.get(name);
-  if (target !== undefined && target.element_type !== set.element_type) {
-    throw new Error(
-      `Failed to load cases: reference set ${JSON.stringify(name)} has element type ${target.element_type} in ${target.file} but ${set.element_type} in ${file}. Use one element type for a set name.`,
-    );
-  }
-  const timeToLive =
-    set.time_to_live === undefined
-      ? undefined
-      : parseTimeToLive(set.time_to_live);
-  if (set.time_to_live !== undefined && timeToLive === undefined) {
-    throw new Error(
-      `Invalid case file ${file}: reference_sets[${JSON.stringify(name)}].time_to_live ${JSON.stringify(set.time_to_live)} is not a duration. Use a form such as "7 days".`,
-    );
-  }
-  if (target === undefined) {
-    target = {
-      name,
-      element_type: set.element_type,
-      timeout_type:
-        set.timeout_type ??
-        (timeToLive === undefined ? 'UNKNOWN' : 'FIRST_SEEN'),
-      time_to_live: timeToLive?.interval ?? null,
-      time_to_live_ms: timeToLive?.milliseconds ?? null,
-      creation_time: caseNewest,
-      elements: new Map(),
-      file,
-    };
-    sets.set(name, target);
-  } else if (target.time_to_live === null && timeToLive !== undefined) {
-    target.time_to_live = timeToLive.interval;
-    target.time_to_live_ms = timeToLive.milliseconds;
-    target.timeout_type = set.timeout_type ?? 'FIRST_SEEN';
-  }
-  for (const element of set.elements) {
-    const detail = typeof element === 'object' ? element : { value: element };
-    const value = String(detail.value);
-    const key = referenceValueKey(set.element_type, value);
-    if (target.elements.has(key)) continue;
-    target.elements.set(key, {
-      value,
-      source:
-        'source' in detail && detail.source !== undefined
-          ? detail.source
-          : 'reference data api',
-      first_seen:
-        ('first_seen' in detail ? detail.first_seen : undefined) ?? caseNewest,
-      last_seen:
-        ('last_seen' in detail ? detail.last_seen : undefined) ?? caseNewest,
-    });
-  }
 }
