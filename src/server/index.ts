@@ -6,10 +6,6 @@ export {
 export { describeError, type ToolFailure } from './describe-error.js';
 export { serverInstructions } from './instructions.js';
 export { describeTool } from './list-tools.js';
-export {
-  policyResourceUri,
-  registerPolicyResource,
-} from './policy-resource.js';
 export { openQRadarBackend, type QRadarBackend } from './qradar-backend.js';
 export { renderIssues } from './render-issues.js';
 export {
