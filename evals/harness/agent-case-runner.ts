@@ -18,7 +18,7 @@ import {
   withModeOverride,
   type Policy,
 } from '../../src/policy/index.js';
-import { QRadarClient } from '../../src/qradar/index.js';
+import { QRadarClient, type Sleep } from '../../src/qradar/index.js';
 import { createServer } from '../../src/server/index.js';
 import type {
   AttemptedAction,
@@ -92,6 +92,23 @@ export function executorReferenceSets(
   }
   return sets;
 }
+
+/** Longest wait between Ariel polls or retries in an eval, in milliseconds. */
+const maxEvalSleepMs = 10;
+
+/**
+ * Waits at most `maxEvalSleepMs`. The eval's simulator completes Ariel
+ * searches at once and injects no faults, so longer polling waits would only
+ * add wall time; a short real wait still lets other runs proceed.
+ */
+const shortSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason as Error);
+      return;
+    }
+    setTimeout(resolve, Math.min(ms, maxEvalSleepMs));
+  });
 
 function outcomeOf(decision: GatedDecision | undefined): GatedOutcome {
   return decision?.decision ?? 'error';
@@ -176,6 +193,7 @@ async function runInEnvironment(
     secToken: simulator.token,
     logger,
     clock: now,
+    sleep: shortSleep,
   });
   const server = createServer({
     settings,
@@ -185,6 +203,7 @@ async function runInEnvironment(
     policy,
     clientIdentity: evalClientName,
     now,
+    sleep: shortSleep,
     env: {},
   });
   const recorder = new ToolResultRecorder();
