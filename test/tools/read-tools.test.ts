@@ -24,7 +24,7 @@ afterAll(async () => {
 
 type Json = Record<string, unknown>;
 
-function structured(result: { structuredContent?: Json }): Json {
+function structured(result: { structuredContent?: Json | undefined }): Json {
   return result.structuredContent ?? {};
 }
 
