@@ -85,7 +85,10 @@ export async function startSimulator(
   let events: EventDatabase | undefined;
   try {
     const outcome = prepareStore(db, {
-      readCases: caseReader(options.casesDir, logger),
+      readCases:
+        options.cases === undefined
+          ? caseReader(options.casesDir, logger)
+          : () => options.cases ?? [],
       reload: options.reloadCases === true,
       nowMs: now(),
       ...(options.rebaseThresholdMs === undefined

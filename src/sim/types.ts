@@ -1,4 +1,5 @@
 import type { Logger } from '../config/index.js';
+import type { LoadedCase } from './case-schema.js';
 import type { OffenseNote } from './store/offense-store.js';
 import type {
   ReferenceElement,
@@ -39,6 +40,8 @@ export interface SimulatorOptions {
   tls?: { key: string; cert: string };
   /** Folder of case files; default the bundled `evals/cases`. */
   casesDir?: string;
+  /** Already loaded cases, used instead of reading `casesDir`. */
+  cases?: LoadedCase[];
   /** Replaces the stored state with the cases even when the store is not empty. */
   reloadCases?: boolean;
   /** Delay added before every answer, in milliseconds. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { startSimulator } from '../../src/sim/index.js';
+import { loadCaseFiles, startSimulator } from '../../src/sim/index.js';
 import {
   callApi,
   cleanupSimulators,
@@ -256,5 +256,20 @@ describe('case loading', () => {
     await expect(
       startSimulator({ dbPath: ':memory:', token: testToken, casesDir: dir }),
     ).rejects.toThrow(/broken\.json: title/);
+  });
+});
+
+describe('preloaded cases', () => {
+  it('loads cases passed directly', async () => {
+    const cases = loadCaseFiles(testCasesDir).slice(1);
+    const simulator = await startSimulator({
+      dbPath: ':memory:',
+      token: testToken,
+      cases,
+    });
+    expect(simulator.state.offenses().map((offense) => offense['id'])).toEqual([
+      102,
+    ]);
+    await simulator.close();
   });
 });

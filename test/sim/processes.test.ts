@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -192,6 +192,46 @@ describe('sim command', () => {
     }
     expect(exitCode).toBe(0);
   });
+  it('serves TLS with faults file', async () => {
+    const dataDir = tempDir();
+    const faultsFile = join(dataDir, 'faults.yaml');
+    writeFileSync(
+      faultsFile,
+      "- path: '^/api/help/versions$'\n  status: 503\n  retryAfterS: 4\n  count: 1\n",
+    );
+    const sim = await spawnSim(dataDir, ['--tls', '--faults', faultsFile]);
+    let exitCode: number | null | undefined;
+    try {
+      expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
+      const caLine = sim.lines.find((line) =>
+        line.startsWith('CA certificate: '),
+      );
+      expect(caLine).toBe(`CA certificate: ${join(dataDir, 'sim-ca.pem')}`);
+      const dispatcher = new Agent({
+        connect: { ca: readFileSync(join(dataDir, 'sim-ca.pem'), 'utf8') },
+      });
+      try {
+        const fault = await request(`${sim.url}/api/help/versions`, {
+          headers: { sec: testToken },
+          dispatcher,
+        });
+        await fault.body.dump();
+        expect(fault.statusCode).toBe(503);
+        expect(fault.headers['retry-after']).toBe('4');
+        const next = await request(`${sim.url}/api/help/versions`, {
+          headers: { sec: testToken },
+          dispatcher,
+        });
+        await next.body.dump();
+        expect(next.statusCode).toBe(200);
+      } finally {
+        await dispatcher.close();
+      }
+    } finally {
+      exitCode = await stopSim(sim);
+    }
+    expect(exitCode).toBe(0);
+  });
 });
 
 describe('embedded simulator', () => {
@@ -235,7 +275,6 @@ describe('simulator over TLS', () => {
   }
 
   it('serves fixture certificate', async () => {
-    const { readFileSync } = await import('node:fs');
     const simulator = await startSimulator({
       dbPath: ':memory:',
       token: testToken,
@@ -274,7 +313,7 @@ describe('simulator over TLS', () => {
       tls: { key: tls.key, cert: tls.cert },
     });
     try {
-      const { readFileSync, statSync } = await import('node:fs');
+      const { statSync } = await import('node:fs');
       expect(
         await fetchAbout(simulator.url, readFileSync(tls.caFile, 'utf8')),
       ).toBe(200);
