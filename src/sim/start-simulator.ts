@@ -56,9 +56,17 @@ function listen(
   host: string,
 ): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: Error) => {
+      reject(
+        new Error(
+          `Failed to listen on ${host}:${port}: ${error.message}. Pick another port, or 0 for a free one.`,
+          { cause: error },
+        ),
+      );
+    };
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve(server.address() as AddressInfo);
     });
   });

@@ -256,3 +256,13 @@ describe('list parameters', () => {
     ]);
   });
 });
+
+describe('startSimulator', () => {
+  it('names busy port', async () => {
+    const first = await startTestSimulator();
+    const port = Number(new URL(first.url).port);
+    await expect(startTestSimulator({ port })).rejects.toThrow(
+      new RegExp(`Failed to listen on 127\\.0\\.0\\.1:${port}`),
+    );
+  });
+});
