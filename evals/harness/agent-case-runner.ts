@@ -93,13 +93,13 @@ export function executorReferenceSets(
   return sets;
 }
 
-/** Longest wait between Ariel polls or retries in an eval, in milliseconds. */
+/** Maximum wait between Ariel polls or retries in an eval, in milliseconds. */
 const maxEvalSleepMs = 10;
 
 /**
  * Waits at most `maxEvalSleepMs`. The eval's simulator completes Ariel
  * searches at once and injects no faults, so longer polling waits would only
- * add wall time; a short real wait still lets other runs proceed.
+ * add wall time. A short real wait still lets other runs proceed.
  */
 const shortSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
