@@ -18,6 +18,12 @@ function ipv4ToNumber(text: string): number {
     .reduce((total, octet) => total * 256 + Number(octet), 0);
 }
 
+function compareText(left: string, right: string): number {
+  if (left < right) return -1;
+  if (left > right) return 1;
+  return 0;
+}
+
 function isNullLiteral(value: FilterValue): boolean {
   return !value.quoted && value.text.toLowerCase() === 'null';
 }
@@ -47,7 +53,7 @@ function compareToLiteral(
     }
     const left = literal.quoted ? field : field.toLowerCase();
     const right = literal.quoted ? literal.text : literal.text.toLowerCase();
-    return left < right ? -1 : left > right ? 1 : 0;
+    return compareText(left, right);
   }
   return undefined;
 }

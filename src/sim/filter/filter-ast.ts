@@ -36,5 +36,5 @@ export type FilterNode =
     }
   /** Some element of the array at `path` satisfies `condition`. */
   | { kind: 'contains'; path: string; condition: FilterNode }
-  /** The array at `path` holds the value, or the text at `path` includes it. */
+  /** The array at `path` contains the value, or the text at `path` includes it. */
   | { kind: 'contains_value'; path: string; value: FilterValue };

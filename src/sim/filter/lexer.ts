@@ -63,8 +63,9 @@ export function tokenizeFilter(text: string): FilterToken[] {
       continue;
     }
     if (character === '(' || character === ')' || character === ',') {
-      const kind =
-        character === '(' ? 'open' : character === ')' ? 'close' : 'comma';
+      let kind: FilterTokenKind = 'comma';
+      if (character === '(') kind = 'open';
+      else if (character === ')') kind = 'close';
       tokens.push({ kind, text: character, position });
       position += 1;
       continue;

@@ -47,8 +47,8 @@ export function pageItems<T>(
 ): Page<T> {
   const total = items.length;
   const first = range?.first ?? 0;
-  const wantedLast = range?.last ?? total - 1;
-  const last = Math.min(wantedLast, total - 1);
+  const requestedLast = range?.last ?? total - 1;
+  const last = Math.min(requestedLast, total - 1);
   if (first > last) {
     return { items: [], contentRange: `items ${first}-${first - 1}/${total}` };
   }

@@ -58,7 +58,9 @@ export function compareValues(left: unknown, right: unknown): number {
   if (leftRank === 0) return 0;
   const leftText = typeof left === 'string' ? left : JSON.stringify(left);
   const rightText = typeof right === 'string' ? right : JSON.stringify(right);
-  return leftText < rightText ? -1 : leftText > rightText ? 1 : 0;
+  if (leftText < rightText) return -1;
+  if (leftText > rightText) return 1;
+  return 0;
 }
 
 /**
