@@ -1,4 +1,11 @@
 export {
+  defaultPlaybookPath,
+  loadPlaybook,
+  parsePlaybook,
+  PlaybookError,
+} from './baseline/load-playbook.js';
+export type { Playbook } from './baseline/playbook-schema.js';
+export {
   BudgetTracker,
   defaultBudgets,
   type BudgetName,
@@ -72,6 +79,10 @@ export {
   toProviderError,
   type ProviderErrorCode,
 } from './providers/provider-error.js';
+export {
+  createBaselineProvider,
+  type BaselineProviderOptions,
+} from './providers/baseline-provider.js';
 export { canonicalRequest, requestKey } from './providers/canonical-request.js';
 export {
   cassetteMarker,

@@ -112,6 +112,43 @@ function errorResult(call: ToolCallBlock, text: string): ToolResultBlock {
   };
 }
 
+async function runModelToolCall(
+  options: InvestigationOptions,
+  call: ToolCallBlock,
+  args: Record<string, unknown>,
+): Promise<ToolResultBlock> {
+  const { budget, runId, offenseId } = options;
+  const startedMs = options.now();
+  const outcome = await callMcpTool(options.client, call.name, args, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    timeoutMs: Math.max(1000, Math.min(budget.remainingMs(), 120_000)),
+    now: options.now,
+  });
+  options.timings.toolMs += outcome.durationMs;
+  options.toolCalls.push({
+    name: call.name,
+    arguments: args,
+    isError: outcome.isError,
+    durationMs: outcome.durationMs,
+    startedMs,
+    caller: 'model',
+  });
+  options.onProgress({
+    runId,
+    offenseId,
+    kind: 'tool',
+    message: `${call.name}${outcome.isError ? ' failed' : ''} (${outcome.durationMs} ms)`,
+  });
+  return {
+    type: 'tool_result',
+    callId: call.id,
+    name: call.name,
+    text: outcome.text,
+    data: outcome.data,
+    isError: outcome.isError,
+  };
+}
+
 /**
  * Runs the model loop: model turns, read-tool calls through MCP, until the
  * model submits a valid Recommendation, a budget runs out, the model answers
@@ -206,7 +243,7 @@ export async function investigate(
       continue;
     }
 
-    const results: ToolResultBlock[] = [];
+    const results: (ToolResultBlock | Promise<ToolResultBlock>)[] = [];
     let recommendation: Recommendation | undefined;
     let lastError = '';
     let budgetStop: BudgetName | undefined;
@@ -279,37 +316,13 @@ export async function investigate(
         args = { ...args, offense_id: offenseId, run_id: runId };
       }
       budget.toolCalls += 1;
-      const startedMs = options.now();
-      const outcome = await callMcpTool(options.client, call.name, args, {
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        timeoutMs: Math.max(1000, Math.min(budget.remainingMs(), 120_000)),
-        now: options.now,
-      });
-      options.timings.toolMs += outcome.durationMs;
-      options.toolCalls.push({
-        name: call.name,
-        arguments: args,
-        isError: outcome.isError,
-        durationMs: outcome.durationMs,
-        startedMs,
-        caller: 'model',
-      });
-      options.onProgress({
-        runId,
-        offenseId,
-        kind: 'tool',
-        message: `${call.name}${outcome.isError ? ' failed' : ''} (${outcome.durationMs} ms)`,
-      });
-      results.push({
-        type: 'tool_result',
-        callId: call.id,
-        name: call.name,
-        text: outcome.text,
-        data: outcome.data,
-        isError: outcome.isError,
-      });
+      results.push(runModelToolCall(options, call, args));
     }
-    messages.push({ role: 'user', content: results });
+    // The calls of one turn run concurrently; the results keep their order.
+    const settled = await Promise.all(
+      results.map((result) => Promise.resolve(result)),
+    );
+    messages.push({ role: 'user', content: settled });
     if (recommendation !== undefined)
       return { kind: 'recommendation', recommendation };
     if (budgetStop !== undefined) return { kind: 'budget', budget: budgetStop };

@@ -1,3 +1,4 @@
+import { compileKeywords, compilePatterns } from './classify.js';
 import type { AqlPurpose, TriageFacts } from './facts.js';
 import type { Playbook } from './playbook-schema.js';
 
@@ -36,22 +37,30 @@ export function timeClauseOf(facts: TriageFacts): string {
 const eventColumns =
   'starttime, sourceip, destinationip, destinationport, username, qid, QIDNAME(qid) AS qid_name, category, CATEGORYNAME(category) AS category_name, LOGSOURCENAME(logsourceid) AS log_source, eventcount, sourcegeographiclocation, UTF8(payload) AS payload';
 
-function likePattern(keyword: string): string {
-  // Backslashes become the one-character wildcard, so no escape rules apply.
-  const body = keyword.toLowerCase().replace(/\\/g, '_').replace(/'/g, "''");
-  return `'%${body}%'`;
-}
-
-function regexLiteral(pattern: string): string {
-  // MATCHES may need the whole value to match, so the pattern floats.
-  return `'.*(?:${pattern.replace(/'/g, "''")}).*'`;
+function regexCondition(
+  column: string,
+  sources: (RegExp | undefined)[],
+): string | undefined {
+  const parts = sources
+    .filter((source) => source !== undefined)
+    .map((source) => source.source);
+  if (parts.length === 0) return undefined;
+  // MATCHES may need the whole value to match, so the expression spans it.
+  // Anchored and lazy, it tries one start position: a leading `.*` would
+  // backtrack quadratically over kilobyte payloads.
+  const body = `^[\\s\\S]*?(?:${parts.join('|')})[\\s\\S]*$`.replace(
+    /'/g,
+    "''",
+  );
+  return `${column} IMATCHES '${body}'`;
 }
 
 /**
  * Builds the keyword queries of the second turn: one per class that matches
  * payloads, and one for text addressed to an automated responder. Payloads
- * run to kilobytes while tool results cut them short, so the keywords are
- * matched by Ariel over the whole payload (ILIKE) and the rows only say which
+ * run to kilobytes while tool results cut them short, so Ariel matches the
+ * class's keywords and patterns (the same regular expression the baseline
+ * applies itself) over the whole payload, and the rows only say which
  * events matched.
  */
 export function keywordQueries(
@@ -64,35 +73,26 @@ export function keywordQueries(
   const queries: { query: string; purpose: AqlPurpose }[] = [];
   for (const [name, definition] of Object.entries(playbook.classes)) {
     if (!definition.fields.includes('payload')) continue;
-    const conditions = [
-      ...definition.keywords.map(
-        (keyword) => `UTF8(payload) ILIKE ${likePattern(keyword)}`,
-      ),
-      ...definition.patterns.map(
-        (pattern) => `UTF8(payload) IMATCHES ${regexLiteral(pattern)}`,
-      ),
-    ];
-    if (conditions.length === 0) continue;
+    const condition = regexCondition('UTF8(payload)', [
+      compileKeywords(definition.keywords),
+      compilePatterns(definition.patterns),
+    ]);
+    if (condition === undefined) continue;
     queries.push({
-      query: build(conditions),
+      query: build([condition]),
       purpose: { kind: 'class', name },
     });
   }
   const injection = playbook.injection;
-  if (
-    injection.keywords.length > 0 &&
-    (injection.fields.includes('payload') ||
-      injection.fields.includes('username'))
-  ) {
-    const columns = [
-      ...(injection.fields.includes('payload') ? ['UTF8(payload)'] : []),
-      ...(injection.fields.includes('username') ? ['username'] : []),
-    ];
-    const conditions = columns.flatMap((column) =>
-      injection.keywords.map(
-        (keyword) => `${column} ILIKE ${likePattern(keyword)}`,
-      ),
-    );
+  const injectionPattern = compileKeywords(injection.keywords);
+  const columns = [
+    ...(injection.fields.includes('payload') ? ['UTF8(payload)'] : []),
+    ...(injection.fields.includes('username') ? ['username'] : []),
+  ];
+  const conditions = columns
+    .map((column) => regexCondition(column, [injectionPattern]))
+    .filter((condition): condition is string => condition !== undefined);
+  if (conditions.length > 0) {
     queries.push({
       query: build(conditions),
       purpose: { kind: 'class', name: injectionClass },
