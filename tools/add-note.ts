@@ -8,12 +8,11 @@ import { defineTool } from './tool.js';
 /** First words of every note this server writes, so people can tell them apart. */
 export const agentNoteMarker = '[qradar-mcp agent]';
 
-/** Longest note text accepted, in characters. */
+/** Maximum length of the note text, in characters. */
 export const maxNoteTextLength = 1500;
 
-// QRadar takes note_text in the query string; request lines past about 8 KB
-// are commonly rejected by the console's web server, so the encoded note is
-// kept well below that.
+// QRadar takes note_text in the query string. Web servers commonly reject
+// request lines past about 8 KB, so the encoded note stays well below that.
 const maxEncodedNoteLength = 6000;
 
 const inputSchema = z.strictObject({

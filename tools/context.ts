@@ -44,7 +44,7 @@ export interface ProgressUpdate {
 }
 
 /**
- * What a tool handler receives: the QRadar client, the policy and its
+ * The handler's view of the server: the QRadar client, the policy and its
  * checkpoint, the store, the containment actions, and the request's
  * identity, clock, progress channel and cancellation signal.
  */

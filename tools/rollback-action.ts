@@ -67,9 +67,10 @@ export const rollbackActionTool = defineTool({
         'List executed actions with list_actions.',
       );
     }
-    // Without a token an inactive action would only start a useless approval
-    // request; with one, the checkpoint judges the token first (a reused
-    // token is denied as such) and the executor reports an inactive action.
+    // Without a token, an inactive action would only start a useless
+    // approval request. With a token, the checkpoint judges the token first,
+    // so a reused token is denied as such, and the executor then reports an
+    // inactive action.
     if (record.status !== 'executed' && input.approval_token === undefined) {
       throw new ToolError(
         'ACTION_NOT_REVERSIBLE',

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { ToolContext } from './context.js';
 
 /**
- * What a tool does to the world: `read` changes nothing, `write` adds to an
- * offense (a note), `gated` changes an offense through the policy checkpoint,
- * and `disruptive` contains a target through the checkpoint and an executor.
+ * Effect class of a tool: `read` changes nothing, `write` adds to an offense
+ * (a note), `gated` changes an offense through the policy checkpoint, and
+ * `disruptive` contains a target through the checkpoint and an executor.
  */
 export type EffectClass = 'read' | 'write' | 'gated' | 'disruptive';
 
@@ -20,7 +20,7 @@ export interface ToolAnnotations {
 /**
  * One MCP tool as plain data: schemas, annotations, effect class and the
  * handler. The server boundary validates the input before `handler` runs and
- * the output after it returns, so a handler sees parsed input only.
+ * the output after it returns, so a handler receives parsed input only.
  */
 export interface ToolDefinition<
   Input extends z.ZodObject = z.ZodObject,

@@ -1,9 +1,5 @@
 import type { Logger } from '../config/index.js';
-import type {
-  ExecutionOutcome,
-  ExecutorConfig,
-  Policy,
-} from '../policy/index.js';
+import type { ExecutionOutcome, Policy } from '../policy/index.js';
 import type { QRadarClient } from '../qradar/index.js';
 import {
   StoreError,
@@ -12,13 +8,12 @@ import {
   type Store,
 } from '../store/index.js';
 import { ActionError } from './errors.js';
-import { createReferenceSetExecutor } from './reference-set-executor.js';
+import { createExecutorRegistry } from './executor-registry.js';
 import type {
   ActionExecutor,
   ContainmentAction,
   ExecutorRequest,
 } from './types.js';
-import { createWebhookExecutor } from './webhook-executor.js';
 
 /** Dependencies of the action service. */
 export interface ActionServiceOptions {
@@ -51,7 +46,7 @@ export interface RollbackResult {
   detail: string;
 }
 
-/** Who undoes an action and how it was authorized. */
+/** Actor and authorization of a rollback. */
 export interface RollbackOptions {
   actor: string;
   /** `mcp` after the checkpoint claimed it, `cli` for an operator, `sweeper` on expiry. */
@@ -97,70 +92,17 @@ export function createActionService(
   const now = options.now ?? Date.now;
   const env = options.env ?? process.env;
 
-  function fromConfig(
-    action: ContainmentAction,
-    config: ExecutorConfig,
-  ): ActionExecutor {
-    if (config.type === 'reference_set') {
-      return createReferenceSetExecutor({
-        client,
-        logger,
-        setName: config.referenceSet,
-        elementType: 'ALNIC',
-      });
-    }
-    return createWebhookExecutor({
-      action,
-      url: config.url,
-      secretEnv: config.secretEnv,
-      env,
-      logger,
-      now,
-      fetch: options.fetch,
-    });
-  }
+  const registry = createExecutorRegistry({
+    client,
+    policy,
+    logger,
+    env,
+    now,
+    fetch: options.fetch,
+    overrides: options.executors,
+  });
 
-  const executors: Record<ContainmentAction, ActionExecutor> = {
-    block_ip:
-      options.executors?.block_ip ??
-      createReferenceSetExecutor({
-        client,
-        logger,
-        setName: policy.block.referenceSet,
-        elementType: 'IP',
-        timeToLive: policy.block.timeToLive,
-      }),
-    isolate_host:
-      options.executors?.isolate_host ??
-      fromConfig('isolate_host', policy.executors.isolate_host),
-    disable_user:
-      options.executors?.disable_user ??
-      fromConfig('disable_user', policy.executors.disable_user),
-  };
-
-  function rollbackExecutor(record: ActionRecord): ActionExecutor {
-    const action = record.action as ContainmentAction;
-    const current = executors[action] as ActionExecutor | undefined;
-    if (current?.name === record.executor) return current;
-    if (record.executor.startsWith('reference_set:')) {
-      return createReferenceSetExecutor({
-        client,
-        logger,
-        setName: record.executor.slice('reference_set:'.length),
-        elementType: action === 'block_ip' ? 'IP' : 'ALNIC',
-      });
-    }
-    throw new ActionError(
-      'EXECUTOR_CHANGED',
-      `Failed to roll back action ${record.id}: it ran through ${record.executor}, which the policy no longer configures.`,
-      'Undo it in the system behind that executor, or restore the executor in the policy.',
-    );
-  }
-
-  async function rollback(
-    actionId: string,
-    rollbackOptions: RollbackOptions,
-  ): Promise<RollbackResult> {
+  async function activeRecord(actionId: string): Promise<ActionRecord> {
     const record = await store.actions.get(actionId);
     if (record === undefined) {
       throw new ActionError(
@@ -176,40 +118,79 @@ export function createActionService(
         'Nothing to undo; list_actions shows its state.',
       );
     }
-    const executor = rollbackExecutor(record);
-    const audit = {
-      actor: rollbackOptions.actor,
-      action: record.action,
-      target: record.target,
-      offenseId: record.offenseId,
-    };
-    let intentSeq = rollbackOptions.intentSeq;
-    if (intentSeq === undefined) {
-      // An operator or the sweeper acts without a checkpoint claim, so the
-      // audit row is written first: no executor runs without one.
-      try {
-        const row = await store.audit.append({
-          ...audit,
-          kind: 'operator_action',
-          decision: 'execute',
-          rule: rollbackOptions.via === 'sweeper' ? 'expiry' : 'operator',
-          details: {
-            operation: 'rollback',
-            action_id: actionId,
-            via: rollbackOptions.via,
-          },
-        });
-        intentSeq = row.seq;
-      } catch (error) {
-        if (!StoreError.is(error)) throw error;
-        throw new ActionError(
-          'AUDIT_UNAVAILABLE',
-          `Failed to roll back action ${actionId}: ${error.message}`,
-          'Nothing was changed. Fix the store, then retry.',
-          { cause: error },
-        );
-      }
+    return record;
+  }
+
+  // An operator or the sweeper acts without a checkpoint claim, so its
+  // audit row is written before the executor runs, and no row means no run.
+  async function auditOperatorIntent(
+    record: ActionRecord,
+    rollbackOptions: RollbackOptions,
+  ): Promise<number> {
+    try {
+      const row = await store.audit.append({
+        actor: rollbackOptions.actor,
+        action: record.action,
+        target: record.target,
+        offenseId: record.offenseId,
+        kind: 'operator_action',
+        decision: 'execute',
+        rule: rollbackOptions.via === 'sweeper' ? 'expiry' : 'operator',
+        details: {
+          operation: 'rollback',
+          action_id: record.id,
+          via: rollbackOptions.via,
+        },
+      });
+      return row.seq;
+    } catch (error) {
+      if (!StoreError.is(error)) throw error;
+      throw new ActionError(
+        'AUDIT_UNAVAILABLE',
+        `Failed to roll back action ${record.id}: ${error.message}`,
+        'Nothing was changed. Fix the store, then retry.',
+        { cause: error },
+      );
     }
+  }
+
+  async function auditFailedRollback(
+    record: ActionRecord,
+    actor: string,
+    intentSeq: number,
+    error: unknown,
+  ): Promise<void> {
+    try {
+      await store.audit.append({
+        actor,
+        action: record.action,
+        target: record.target,
+        offenseId: record.offenseId,
+        kind: 'rollback_failed',
+        details: {
+          action_id: record.id,
+          intent_seq: intentSeq,
+          error: errorMessage(error),
+        },
+      });
+    } catch (auditError) {
+      logger.error(
+        { err: auditError, actionId: record.id },
+        'failed to audit a failed rollback',
+      );
+    }
+  }
+
+  async function rollback(
+    actionId: string,
+    rollbackOptions: RollbackOptions,
+  ): Promise<RollbackResult> {
+    const record = await activeRecord(actionId);
+    const executor = registry.forRecord(record);
+    const intentSeq =
+      rollbackOptions.intentSeq ??
+      (await auditOperatorIntent(record, rollbackOptions));
+
     let outcome;
     try {
       outcome = await executor.rollback(record.rollbackData, {
@@ -217,22 +198,12 @@ export function createActionService(
         signal: rollbackOptions.signal,
       });
     } catch (error) {
-      await store.audit
-        .append({
-          ...audit,
-          kind: 'rollback_failed',
-          details: {
-            action_id: actionId,
-            intent_seq: intentSeq,
-            error: errorMessage(error),
-          },
-        })
-        .catch((auditError: unknown) => {
-          logger.error(
-            { err: auditError, actionId },
-            'failed to audit a failed rollback',
-          );
-        });
+      await auditFailedRollback(
+        record,
+        rollbackOptions.actor,
+        intentSeq,
+        error,
+      );
       throw new ActionError(
         'ROLLBACK_FAILED',
         `Failed to roll back action ${actionId}: ${errorMessage(error)}`,
@@ -240,13 +211,17 @@ export function createActionService(
         { cause: error },
       );
     }
+
     const status: ActionStatus =
       rollbackOptions.via === 'sweeper' ? 'expired' : 'rolled_back';
     const updated = await store.actions.update(
       actionId,
       { status, rolledBackBy: rollbackOptions.actor },
       {
-        ...audit,
+        actor: rollbackOptions.actor,
+        action: record.action,
+        target: record.target,
+        offenseId: record.offenseId,
         kind: 'rollback',
         details: {
           intent_seq: intentSeq,
@@ -268,10 +243,10 @@ export function createActionService(
   }
 
   return {
-    executorFor: (action) => executors[action],
+    executorFor: (action) => registry.forAction(action),
 
     async execute(request) {
-      const executor = executors[request.action];
+      const executor = registry.forAction(request.action);
       let result;
       try {
         result = await executor.execute(request);

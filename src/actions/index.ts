@@ -8,6 +8,10 @@ export {
 } from './action-service.js';
 export { ActionError, type ActionErrorCode } from './errors.js';
 export {
+  createExecutorRegistry,
+  type ExecutorRegistry,
+} from './executor-registry.js';
+export {
   createReferenceSetExecutor,
   referenceSetValue,
   type ReferenceSetExecutorOptions,

@@ -66,10 +66,10 @@ function holds(
 }
 
 /**
- * Creates the default executor: it adds the target to a reference set that
- * perimeter devices or SOAR playbooks consume, after creating the set when
- * missing, and verifies by reading the set back (`listed`, never `confirmed`:
- * the set shows the request, not its effect).
+ * Creates the default executor, which adds the target to a reference set
+ * that perimeter devices or SOAR playbooks consume, creating the set when
+ * missing. It verifies by reading the set back, which gives `listed` and
+ * never `confirmed`, because the set shows the request, not its effect.
  */
 export function createReferenceSetExecutor(
   options: ReferenceSetExecutorOptions,
@@ -153,7 +153,7 @@ export function createReferenceSetExecutor(
       const set = typeof storedSet === 'string' ? storedSet : setName;
       if (typeof storedValue !== 'string' || storedValue === '') {
         throw new Error(
-          'Failed to roll back: the action record holds no reference-set value.',
+          'Failed to roll back: the action record is missing its reference-set value.',
         );
       }
       const value = storedValue;

@@ -4,7 +4,7 @@ import type { VerificationState } from '../store/index.js';
 /** Containment actions that an executor carries out. */
 export type ContainmentAction = 'block_ip' | 'isolate_host' | 'disable_user';
 
-/** What an executor is asked to do once the checkpoint allowed it. */
+/** Request to an executor, made once the checkpoint allowed the action. */
 export interface ExecutorRequest {
   action: ContainmentAction;
   target: CanonicalTarget;
@@ -15,7 +15,7 @@ export interface ExecutorRequest {
   signal?: AbortSignal | undefined;
 }
 
-/** What an executor did and how far its effect could be observed. */
+/** Result of an executor: what it did and how far its effect was observed. */
 export interface ExecutorResult {
   /** `listed` and `confirmed` mean the effect was observed; only `confirmed` means contained. */
   verification: VerificationState;
@@ -29,7 +29,7 @@ export interface ExecutorResult {
   detail: string;
 }
 
-/** What a rollback did. */
+/** Result of a rollback. */
 export interface RollbackOutcome {
   /** True when an element was removed or the webhook accepted the undo. */
   removed: boolean;

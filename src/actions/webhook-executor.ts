@@ -26,8 +26,8 @@ export interface WebhookExecutorOptions {
 const defaultTimeoutMs = 10_000;
 
 /**
- * States a receiver may report in the `state` field of its answer to a
- * `status` call; anything else leaves the action unverified.
+ * States a receiver may report in the `state` field of its response to a
+ * `status` call. Any other state leaves the action unverified.
  */
 const confirmedStates = new Set(['applied', 'confirmed', 'contained', 'done']);
 const failedStates = new Set(['failed', 'error', 'rejected']);
@@ -61,7 +61,7 @@ function readState(body: unknown): string | undefined {
  * with X-Qradar-Mcp-Timestamp and X-Qradar-Mcp-Signature
  * (HMAC-SHA256(secret, timestamp + "." + body), hex). After `execute`, a
  * `status` call verifies: `{state: "applied"}` gives `confirmed`, `failed`
- * gives `failed`, and any other answer (a bare 200 included) `unverified`.
+ * gives `failed`, and any other response (a bare 200 included) `unverified`.
  */
 export function createWebhookExecutor(
   options: WebhookExecutorOptions,
@@ -95,7 +95,7 @@ export function createWebhookExecutor(
     const text = await response.text();
     if (!response.ok) {
       throw new Error(
-        `Failed to call the ${options.action} webhook: ${payload['event'] as string} answered HTTP ${response.status} (${sanitizeText(text, { maxLength: 120, singleLine: true })}). Check the receiver's log.`,
+        `Failed to call the ${options.action} webhook: ${payload['event'] as string} returned HTTP ${response.status} (${sanitizeText(text, { maxLength: 120, singleLine: true })}). Check the receiver's log.`,
       );
     }
     if (text.trim() === '') return undefined;

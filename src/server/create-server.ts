@@ -67,7 +67,7 @@ export interface CreateServerOptions {
   elicitationTimeoutMs?: number | undefined;
   /** Waits out the in-chat approval timeout; default a timer. */
   elicitationWait?: Sleep | undefined;
-  /** Environment that holds webhook secrets; default process.env. */
+  /** Environment containing webhook secrets; default process.env. */
   env?: NodeJS.ProcessEnv | undefined;
 }
 

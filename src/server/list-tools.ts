@@ -5,7 +5,7 @@ import type { ToolDefinition } from '../../tools/tool.js';
 
 type JsonSchema = Record<string, unknown>;
 
-// zod writes these bounds on every integer; they say nothing a client needs.
+// zod writes these bounds on every integer, and no client needs them.
 const safeIntegerBound = Number.MAX_SAFE_INTEGER;
 
 function isRecord(value: unknown): value is JsonSchema {
@@ -65,9 +65,9 @@ function compactSchema(node: unknown, io: 'input' | 'output'): unknown {
   return result;
 }
 
-// Output schemas describe the fields of the result itself; objects and arrays
-// inside it are described by their type alone, which keeps tools/list small
-// while the server still validates every result against the full zod schema.
+// Output schemas describe the fields of the result itself, and objects and
+// arrays inside it by their type alone. That keeps tools/list small, while the
+// server still validates every result against the full zod schema.
 const outputSchemaDepth = 1;
 
 function limitDepth(node: unknown, depth: number): unknown {

@@ -7,7 +7,7 @@ import { describeError, type ToolFailure } from './describe-error.js';
 import { renderIssues } from './render-issues.js';
 import { createSecretScrubber } from './secret-scrubber.js';
 
-/** What the boundary needs besides the tool and its context. */
+/** Options of runTool besides the tool and its context. */
 export interface ToolBoundaryOptions {
   logger: Logger;
   /** Literal secrets removed from every result, error paths included. */

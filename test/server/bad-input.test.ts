@@ -256,8 +256,8 @@ describe('tool input validation', () => {
     ).toEqual([]);
   });
 
-  // Writes that could change state: a POST for an unknown offense is
-  // answered 404 and changes nothing, so it does not count.
+  // Writes that could change state. A POST for an unknown offense gets a
+  // 404 and changes nothing, so it does not count.
   const writes = (): number =>
     harness.simulator.requests.filter(
       (request) =>

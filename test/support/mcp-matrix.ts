@@ -362,7 +362,7 @@ export async function runMatrixCase(row: MatrixCase): Promise<MatrixRun> {
     parameters: shape.parameters,
   };
   // Tokens of approved requests exist only when the policy lets a request
-  // reach approval; elsewhere a token signed with the deployment key stands in.
+  // reach approval. Elsewhere a token signed with the deployment key is used.
   const canApprove =
     row.mode !== 'monitor' &&
     row.role !== 'protected' &&

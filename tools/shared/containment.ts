@@ -29,8 +29,9 @@ export async function executeContainment(
 }
 
 /**
- * Reads the criticality inputs of the asset behind an address, for the
- * checkpoint to call only when it needs them; undefined when no asset has it.
+ * Returns a reader of the criticality inputs of the asset behind an address,
+ * which the checkpoint calls only when it needs them. The reader resolves to
+ * undefined when no asset has the address.
  */
 export function assetCriticalityOfAddress(
   context: ToolContext,

@@ -23,7 +23,7 @@ export interface GatedInput {
   approval_token?: string | undefined;
 }
 
-/** What the executor of a gated tool reports back. */
+/** Outcome that the executor of a gated tool reports back. */
 export interface GatedExecution {
   outcome: ExecutionOutcome;
   detail: string;

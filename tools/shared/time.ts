@@ -6,6 +6,12 @@ export function toIsoTime(epochMs: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+const relativeUnitsMs: Record<string, number> = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
 /**
  * Parses an ISO 8601 time or a relative form such as `24h`, `7d` or `30m`
  * into epoch milliseconds; returns undefined when it is neither.
@@ -15,9 +21,7 @@ export function parseSince(value: string, nowMs: number): number | undefined {
   if (relative !== null) {
     const amount = Number(relative[1]);
     const unit = (relative[2] ?? 'h').toLowerCase();
-    const unitMs =
-      unit === 'm' ? 60_000 : unit === 'h' ? 3_600_000 : 86_400_000;
-    return nowMs - amount * unitMs;
+    return nowMs - amount * (relativeUnitsMs[unit] ?? 3_600_000);
   }
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
   const parsed = Date.parse(value);
