@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,11 @@ describe('qradar-mcp serve over stdio', () => {
 
   it('announces the embedded simulator on stderr', () => {
     expect(stderr.join('')).toContain('embedded QRadar simulator');
+  });
+
+  it('creates the approver key pair', () => {
+    expect(statSync(join(dataDir, 'approver.key')).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, 'approver.pub'))).toBe(true);
   });
 
   it('serves tools with only MCP on stdout', async () => {
