@@ -13,11 +13,13 @@ function isRecord(value: unknown): value is JsonSchema {
 }
 
 /**
- * Shortens a generated JSON Schema without changing what it accepts:
- * drops the safe-integer bounds zod adds to every integer and writes
- * `anyOf: [{type: X}, {type: "null"}]` as `type: [X, "null"]`. In output
- * schemas it also drops `additionalProperties: false` and `required`, which
- * only the server's own validation of every result needs.
+ * Shortens a generated JSON Schema: drops the safe-integer bounds zod adds
+ * to every integer and writes `anyOf: [{type: X}, {type: "null"}]` as
+ * `type: [X, "null"]`. In output schemas it also drops
+ * `additionalProperties: false` and `required`. The server validates every
+ * result against the full zod schema itself, and error results carry
+ * `{error: {code, message, hint}}` as structured content, which the SDK's
+ * client also validates against the output schema.
  */
 function compactSchema(node: unknown, io: 'input' | 'output'): unknown {
   if (Array.isArray(node)) return node.map((item) => compactSchema(item, io));
