@@ -29,6 +29,7 @@ export {
   registerPendingApprovalsResource,
 } from './pending-approvals-resource.js';
 export { describePolicy, registerPolicyResource } from './policy-resource.js';
+export { relatedResourceLinks } from './related-links.js';
 export {
   resourceNotFound,
   resourceNotFoundCode,
