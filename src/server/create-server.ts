@@ -27,7 +27,10 @@ import {
   type ToolSettings,
 } from '../../tools/index.js';
 import { registerPrompts } from '../../prompts/index.js';
-import { registerResources } from '../../resources/index.js';
+import {
+  registerResources,
+  relatedResourceLinks,
+} from '../../resources/index.js';
 import { createChatApproval } from './elicitation/index.js';
 import { serverInstructions } from './instructions.js';
 import { describeTool } from './list-tools.js';
@@ -218,6 +221,13 @@ export function createServer(options: CreateServerOptions): McpServer {
           secrets,
           now,
         },
+      );
+      result.content.push(
+        ...relatedResourceLinks(
+          definition.name,
+          result.structuredContent,
+          result.isError === true,
+        ),
       );
       await notifyClient(server, definition, result, extra.sessionId);
       return result;
