@@ -368,6 +368,7 @@ export async function runMatrixCase(row: MatrixCase): Promise<MatrixRun> {
     row.role !== 'protected' &&
     !(row.tool === 'block_ip' && row.role === 'allowListed');
   let token: string | undefined;
+
   switch (row.token) {
     case 'none':
       break;
@@ -410,6 +411,7 @@ export async function runMatrixCase(row: MatrixCase): Promise<MatrixRun> {
       token = await mintToken(harness, binding, { otherKey: true });
       break;
   }
+
   const args = {
     ...gatedBase,
     ...shape.args,
@@ -419,6 +421,7 @@ export async function runMatrixCase(row: MatrixCase): Promise<MatrixRun> {
   };
   if (row.token === 'reused') await harness.call(row.tool, args);
   const result = await harness.call(row.tool, args);
+
   return {
     harness,
     result,
