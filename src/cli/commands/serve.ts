@@ -6,8 +6,10 @@ import { policyModes, type PolicyMode } from '../../policy/index.js';
 import { createServer, openServerRuntime } from '../../server/index.js';
 import { exitCodes, UsageError, type Command } from '../command.js';
 import { printError } from '../output.js';
+import { parseHttpServeOptions, serveOverHttp } from './serve-http.js';
 
 const usage = `Usage: qradar-mcp serve [--mode MODE] [--client-name NAME]
+       qradar-mcp serve --http [--host H] [--port N] [--allow-origin URL]...
 
 Serves the MCP tools over stdio: stdout carries only MCP messages and logs go
 to stderr. Without QRADAR_URL it starts the embedded QRadar simulator over
@@ -17,7 +19,16 @@ Options:
   --mode MODE         monitor or approve: make the policy stricter for this
                       process (never looser than the policy file)
   --client-name NAME  actor name written to the audit for this client
-                      (default local)`;
+                      (default local)
+  --http              serve Streamable HTTP at /mcp instead of stdio; each
+                      client's name and role come from its bearer token
+                      (qradar-mcp tokens add), or every request is the client
+                      local on loopback without a tokens file
+  --host H            address to bind (default 127.0.0.1); any other than
+                      loopback needs a tokens file
+  --port N            TCP port (default 8808)
+  --allow-origin URL  also accept browser requests from this origin
+                      (repeatable); loopback origins on the port are accepted`;
 
 function parseOptions(argv: string[]) {
   try {
@@ -28,6 +39,10 @@ function parseOptions(argv: string[]) {
       options: {
         mode: { type: 'string' },
         'client-name': { type: 'string' },
+        http: { type: 'boolean' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
       },
     }).values;
   } catch (error) {
@@ -48,18 +63,22 @@ function parseMode(value: string | undefined): PolicyMode | undefined {
 /** `qradar-mcp serve`: the MCP server over stdio. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the MCP tools over stdio',
+  summary: 'serve the MCP tools over stdio or Streamable HTTP',
   usage,
   async run(context) {
     const values = parseOptions(context.argv);
     const mode = parseMode(values.mode);
     const clientName = values['client-name'] ?? 'local';
+    const httpOptions = parseHttpServeOptions(values);
     const { settings, logger } = context;
     const runtime = await openServerRuntime(settings, logger, { mode });
     if (runtime.backend.embedded) {
       printError(
         `qradar-mcp serve: QRADAR_URL is not set, so the embedded QRadar simulator serves ${runtime.backend.url} (state in ${settings.dataDir}/sim.sqlite).`,
       );
+    }
+    if (httpOptions !== undefined) {
+      return serveOverHttp(context, runtime, httpOptions);
     }
     const server = createServer({
       settings,
