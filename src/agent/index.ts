@@ -128,3 +128,24 @@ export {
   type TriageResult,
 } from './run-triage.js';
 export { buildSystemPrompt, submitToolName } from './system-prompt.js';
+export {
+  resumeRun,
+  ResumeError,
+  type ResumeOptions,
+  type ResumeResult,
+} from './resume.js';
+export {
+  startTriggerServer,
+  triggerPath,
+  type SignatureVerifier,
+  type TriggerServer,
+  type TriggerServerOptions,
+} from './trigger-server.js';
+export {
+  isUpdate,
+  listOpenOffenses,
+  pollOnce,
+  watchOffenses,
+  type OffenseFingerprint,
+  type WatchOptions,
+} from './watch.js';

@@ -9,7 +9,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 
 import { createSilentLogger, loadSettings } from '../../../src/config/index.js';
-import { loadPolicy, withModeOverride } from '../../../src/policy/index.js';
+import {
+  loadPolicy,
+  withModeOverride,
+  type Policy,
+} from '../../../src/policy/index.js';
 import { QRadarClient } from '../../../src/qradar/index.js';
 import { createServer } from '../../../src/server/index.js';
 import {
@@ -20,6 +24,9 @@ import { openStore, type Store } from '../../../src/store/index.js';
 
 export interface CaseHarness {
   dir: string;
+  /** The data directory of the server: approver keys live here. */
+  dataDir: string;
+  policy: Policy;
   simulator: RunningSimulator;
   store: Store;
   client: Client;
@@ -82,6 +89,8 @@ export async function openCaseHarness(options: {
   const client = await connect();
   return {
     dir,
+    dataDir: settings.dataDir,
+    policy,
     simulator,
     store,
     client,
