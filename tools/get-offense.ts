@@ -1,20 +1,9 @@
 import { z } from 'zod';
 
-import {
-  and,
-  eq,
-  inList,
-  type Offense,
-  type QRadarClient,
-} from '../src/qradar/index.js';
+import type { Offense } from '../src/qradar/index.js';
 import type { ToolContext } from './context.js';
 import { addressSchema, describeAddresses } from './shared/addresses.js';
-import {
-  assetSummarySchema,
-  summarizeAsset,
-  toAssetRecord,
-  type AssetSummary,
-} from './shared/assets.js';
+import { assetSummarySchema } from './shared/assets.js';
 import {
   buildEventSummaryQuery,
   eventSummarySchema,
@@ -22,6 +11,12 @@ import {
   summaryGroupLimit,
   type EventSummary,
 } from './shared/event-summary.js';
+import {
+  addressesOf,
+  assetsOf,
+  newestNotesOf,
+  relatedOffensesOf,
+} from './shared/offense-context.js';
 import { offenseTimeClause } from './shared/offenses.js';
 import { createCallScopedReferenceReader } from './shared/reference-data.js';
 import { isoTimeSchema, offenseIdSchema } from './shared/schemas.js';
@@ -30,9 +25,7 @@ import { optionalUntrustedText, untrustedText } from './shared/untrusted.js';
 import { defineTool } from './tool.js';
 
 const maxAddresses = 10;
-const maxAssets = 10;
 const maxNotes = 5;
-const maxRelated = 5;
 
 const inputSchema = z.strictObject({ offense_id: offenseIdSchema });
 
@@ -98,37 +91,6 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function addressesOf(
-  client: QRadarClient,
-  offense: Offense,
-  signal: AbortSignal,
-): Promise<{ sources: string[]; destinations: string[] }> {
-  const sourceIds = offense.source_address_ids ?? [];
-  const destinationIds = offense.local_destination_address_ids ?? [];
-  const [sources, destinations] = await Promise.all([
-    sourceIds.length === 0
-      ? []
-      : client.getSourceAddresses(sourceIds, {
-          fields: ['id', 'source_ip'],
-          signal,
-        }),
-    destinationIds.length === 0
-      ? []
-      : client.getLocalDestinationAddresses(destinationIds, {
-          fields: ['id', 'local_destination_ip'],
-          signal,
-        }),
-  ]);
-  return {
-    sources: sources
-      .map((address) => address.source_ip)
-      .filter((ip): ip is string => typeof ip === 'string'),
-    destinations: destinations
-      .map((address) => address.local_destination_ip)
-      .filter((ip): ip is string => typeof ip === 'string'),
-  };
-}
-
 async function eventSummaryOf(
   offense: Offense,
   context: ToolContext,
@@ -150,45 +112,6 @@ async function eventSummaryOf(
     result.rows,
     result.truncated || result.rows.length >= summaryGroupLimit,
   );
-}
-
-async function relatedOffensesOf(
-  client: QRadarClient,
-  offenseId: number,
-  sourceIps: readonly string[],
-  signal: AbortSignal,
-): Promise<Output['related_offenses']> {
-  if (sourceIps.length === 0) return [];
-  const records = await client.getSourceAddressesByIp(sourceIps, {
-    fields: ['id', 'source_ip', 'offense_ids'],
-    signal,
-  });
-  const sharedBy = new Map<number, Set<string>>();
-  for (const record of records) {
-    for (const id of record.offense_ids ?? []) {
-      if (id === offenseId || typeof record.source_ip !== 'string') continue;
-      const shared = sharedBy.get(id) ?? new Set<string>();
-      shared.add(record.source_ip);
-      sharedBy.set(id, shared);
-    }
-  }
-  if (sharedBy.size === 0) return [];
-  const page = await client.listOffenses({
-    filter: and(eq('status', 'OPEN'), inList('id', [...sharedBy.keys()])),
-    sort: [{ field: 'id', direction: 'desc' }],
-    fields: ['id', 'status', 'magnitude', 'description'],
-    range: { start: 0, limit: maxRelated },
-    signal,
-  });
-  return page.items.map((related) => ({
-    id: related.id,
-    status: related.status ?? null,
-    magnitude: numberOrNull(related.magnitude),
-    shared_sources: [...(sharedBy.get(related.id) ?? [])],
-    untrusted: {
-      description: optionalUntrustedText(related.description?.trim(), 150),
-    },
-  }));
 }
 
 /** get_offense: the decision picture of one offense in one call. */
@@ -220,10 +143,7 @@ export const getOffenseTool = defineTool({
         ruleIds.length === 0
           ? new Map<number, string>()
           : client.getRuleNames(ruleIds, { signal }),
-        client.listNotes(offense.id, {
-          range: { start: 0, limit: 50 },
-          signal,
-        }),
+        newestNotesOf(client, offense.id, signal),
         typeof offense.offense_type === 'number'
           ? client.listOffenseTypes([offense.offense_type], { signal })
           : [],
@@ -332,30 +252,9 @@ export const getOffenseTool = defineTool({
           text: untrustedText(note.note_text ?? '', 300),
         },
       })),
-      notes_total:
-        notes.status === 'fulfilled'
-          ? (notes.value.total ?? noteItems.length)
-          : 0,
+      notes_total: notes.status === 'fulfilled' ? notes.value.total : 0,
       related_offenses: related.status === 'fulfilled' ? related.value : [],
       warnings,
     };
   },
 });
-
-async function assetsOf(
-  client: QRadarClient,
-  ips: readonly string[],
-  roleContext: Parameters<typeof summarizeAsset>[2],
-): Promise<AssetSummary[]> {
-  if (ips.length === 0) return [];
-  const found = await client.getAssetsByIps(ips, {
-    signal: roleContext.signal,
-  });
-  const summaries: AssetSummary[] = [];
-  for (const asset of found.slice(0, maxAssets)) {
-    const record = toAssetRecord(asset);
-    if (record === undefined) continue;
-    summaries.push(await summarizeAsset(asset, record, roleContext));
-  }
-  return summaries;
-}
