@@ -6,7 +6,7 @@ import { normalizeIpAddress } from '../src/policy/index.js';
 import { sanitizeText } from '../src/text/index.js';
 import { untrustedDataRule } from './untrusted-rule.js';
 
-/** Longest indicator hunt_indicator accepts. */
+/** Maximum length of the indicator hunt_indicator accepts, in characters. */
 export const maxIndicatorLength = 200;
 
 function aqlString(value: string): string {

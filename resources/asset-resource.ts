@@ -25,7 +25,7 @@ import type { ResourceContext } from './context.js';
 import { resourceNotFound, toResourceError } from './resource-error.js';
 import { assetResourceUri, assetUriTemplate } from './uris.js';
 
-/** Parses the `{ip}` of an asset URI into a canonical address; undefined when it is none. */
+/** Parses the `{ip}` of an asset URI into a canonical address; undefined when it is not an address. */
 export function parseAssetIp(
   value: string | string[] | undefined,
 ): string | undefined {

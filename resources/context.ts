@@ -3,7 +3,7 @@ import type { Policy } from '../src/policy/index.js';
 import type { QRadarClient } from '../src/qradar/index.js';
 import type { Store } from '../src/store/index.js';
 
-/** What the resource handlers read: QRadar, the policy and the store. */
+/** Dependencies of the resource handlers: QRadar, the policy and the store. */
 export interface ResourceContext {
   client: QRadarClient;
   policy: Policy;

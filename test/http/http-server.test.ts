@@ -159,6 +159,24 @@ describe('HTTP authentication', () => {
     }
   });
 
+  it('answers CORS preflight without token', async () => {
+    const preflight = (origin: string) =>
+      fetch(http.mcpUrl, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      });
+    const allowed = await preflight('https://console.example.com');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain(
+      'authorization',
+    );
+    expect((await preflight('https://evil.example')).status).toBe(403);
+  });
+
   it('rejects rebound host name', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(http.mcpUrl);

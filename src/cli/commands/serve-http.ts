@@ -7,7 +7,7 @@ import { printError } from '../output.js';
 /** Port of `serve --http` when --port is not given. */
 export const defaultHttpPort = 8808;
 
-/** Where `serve --http` listens and which browser origins it accepts. */
+/** Listen address, port and extra browser origins of `serve --http`. */
 export interface HttpServeOptions {
   host: string;
   port: number;

@@ -18,7 +18,7 @@ import {
 import type { ApprovalRequestRecord, Store } from '../../store/index.js';
 import { buildApprovalMessage } from './approval-message.js';
 
-/** How long a person has to answer an in-chat approval, in milliseconds. */
+/** Time a person has to accept or decline an in-chat approval, in milliseconds. */
 export const defaultElicitationTimeoutMs = 45_000;
 
 /** Asks for approval in chat; resolves to the decision that replaces `approval_required`. */
@@ -26,7 +26,7 @@ export type ChatApproval = (
   decision: ApprovalRequiredDecision,
 ) => Promise<CheckpointDecision>;
 
-/** What createChatApproval needs from the server and the tool call. */
+/** Dependencies of createChatApproval from the server and the tool call. */
 export interface ChatApprovalOptions {
   checkpoint: Checkpoint;
   store: Store;
@@ -48,7 +48,7 @@ export interface ChatApprovalOptions {
   wait(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-/** Whether the client's role may give the approval that the policy's rules require. */
+/** Checks whether the client's role may give the approval that the policy's rules require. */
 export function clientMayApprove(
   policy: Policy,
   client: ClientIdentity,
@@ -87,13 +87,13 @@ type Answer = ElicitResult['action'] | 'timeout' | 'failed';
 
 /**
  * Creates the in-chat approval of one tool call, or returns undefined when
- * the client did not declare form elicitation. The returned function asks
- * only when the checkpoint marked the request as allowed in chat (policy
- * enabled, action listed, criticality at most the maximum, no protected
- * role) and the client's role may approve it under the approval rules.
- * Accept approves and claims the request in the checkpoint, recorded with
- * the client's identity; decline denies it; cancel, no answer within the
- * timeout or a failure leave it pending and return `approval_required`.
+ * the client did not declare form elicitation. The returned function sends
+ * the question only when the checkpoint marked the request as allowed in
+ * chat (policy enabled, action listed, criticality at most the maximum, no
+ * protected role) and the client's role may approve it under the approval
+ * rules. Accept approves and claims the request in the checkpoint, recorded
+ * with the client's identity. Decline denies it. Cancel, no answer within
+ * the timeout, or a failure leave it pending and return `approval_required`.
  */
 export function createChatApproval(
   options: ChatApprovalOptions,

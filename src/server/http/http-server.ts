@@ -17,6 +17,7 @@ import { createHttpAuthenticator } from './authenticator.js';
 import { readJsonBody, sendJson, sendJsonRpcError } from './http-responses.js';
 import { formatAuthority, isLoopbackHost } from './loopback.js';
 import { createOriginCheck, type OriginCheck } from './origin-check.js';
+import { guardRequest } from './guard-request.js';
 import { createRejectionLog } from './rejection-log.js';
 
 /** Path of the MCP endpoint. */
@@ -67,9 +68,6 @@ interface Session {
   client: ClientIdentity;
   lastUsedMs: number;
 }
-
-const corsHeaders =
-  'authorization, content-type, mcp-session-id, mcp-protocol-version, last-event-id';
 
 /**
  * Starts MCP over Streamable HTTP at `/mcp` with stateful sessions, so
@@ -146,56 +144,16 @@ export async function startHttpServer(
     response: ServerResponse,
   ): Promise<void> => {
     const check = bound.originCheck;
-    const origin = request.headers.origin;
-    const remote = request.socket.remoteAddress ?? 'unknown';
-    if (check === undefined || !check.isHostAllowed(request.headers.host)) {
-      rejections.record('host', remote, { host: request.headers.host });
-      sendJsonRpcError(response, 403, 'Forbidden: Host header not allowed.');
+    if (check === undefined) {
+      sendJsonRpcError(response, 503, 'The server is starting: retry.');
       return;
     }
-    if (!check.isOriginAllowed(origin)) {
-      rejections.record('origin', remote, { origin });
-      sendJsonRpcError(
-        response,
-        403,
-        'Forbidden: Origin not allowed. The server operator can allow it with --allow-origin.',
-      );
-      return;
-    }
-    if (origin !== undefined) {
-      response.setHeader('access-control-allow-origin', origin);
-      response.setHeader('access-control-expose-headers', 'mcp-session-id');
-      response.setHeader('vary', 'origin');
-    }
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, DELETE',
-        'access-control-allow-headers': corsHeaders,
-        'access-control-max-age': '600',
-      });
-      response.end();
-      return;
-    }
-    const authentication = authenticator.authenticate(
-      request.headers.authorization,
-    );
-    if (!authentication.ok) {
-      rejections.record(authentication.reason, remote, {});
-      const challenge =
-        authentication.reason === 'invalid_token'
-          ? 'Bearer realm="qradar-mcp", error="invalid_token"'
-          : 'Bearer realm="qradar-mcp"';
-      sendJsonRpcError(
-        response,
-        401,
-        authentication.reason === 'invalid_token'
-          ? 'Unauthorized: the bearer token is not valid.'
-          : 'Unauthorized: send Authorization: Bearer <token> (qradar-mcp tokens add creates one).',
-        { 'www-authenticate': challenge },
-      );
-      return;
-    }
-    const { client } = authentication;
+    const client = guardRequest(request, response, {
+      originCheck: check,
+      authenticator,
+      rejections,
+    });
+    if (client === undefined) return;
     if (!['GET', 'POST', 'DELETE'].includes(request.method ?? '')) {
       sendJsonRpcError(response, 405, 'Method not allowed.', {
         allow: 'GET, POST, DELETE',
@@ -224,7 +182,7 @@ export async function startHttpServer(
     if (typeof sessionId === 'string') {
       const session = sessions.get(sessionId);
       // A session belongs to the client that opened it: another token gets
-      // the same answer as an unknown session, so ids cannot be probed.
+      // the same response as an unknown session, so ids cannot be probed.
       if (session === undefined || session.client.name !== client.name) {
         sendJsonRpcError(
           response,

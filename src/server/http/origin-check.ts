@@ -1,6 +1,6 @@
 import { ConfigError } from '../../config/index.js';
 
-/** Which browser origins and Host headers the HTTP server accepts. */
+/** Checks of the browser origins and Host headers that the HTTP server accepts. */
 export interface OriginCheck {
   /** Accepts a request without Origin, or one from an allowed origin. */
   isOriginAllowed(origin: string | undefined): boolean;

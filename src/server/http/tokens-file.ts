@@ -56,7 +56,7 @@ export function generateToken(): string {
 
 /**
  * Reads the tokens file. Returns undefined when the file does not exist, and
- * an empty list when it exists but lists nobody. Throws ConfigError naming
+ * an empty list when it exists without entries. Throws ConfigError naming
  * the file and the first invalid entry.
  */
 export function readTokensFile(path: string): TokenEntry[] | undefined {
