@@ -78,3 +78,33 @@ export function checkApprover(
   }
   return { allowed: true, rule: rule.name };
 }
+
+/**
+ * Checks whether an MCP client's role may give an in-chat approval: the first
+ * matching approval rule must accept `any` or the client's role.
+ */
+export function checkClientApprover(
+  policy: Policy,
+  request: {
+    client: { name: string; role?: string | undefined };
+    action: GatedAction;
+    criticality: CriticalityLevel;
+  },
+): { allowed: boolean; reason: string } {
+  const { client } = request;
+  const rule = findApprovalRule(policy, request.action, request.criticality);
+  if (rule === undefined) {
+    return {
+      allowed: false,
+      reason: `no approval rule covers ${request.action} at ${request.criticality} criticality`,
+    };
+  }
+  const accepted =
+    rule.approverRoles.includes('any') ||
+    (client.role !== undefined && rule.approverRoles.includes(client.role));
+  if (accepted) return { allowed: true, reason: `rule ${rule.name}` };
+  return {
+    allowed: false,
+    reason: `rule ${rule.name} needs the role ${rule.approverRoles.join(' or ')}, and client ${client.name} has ${client.role ?? 'no role'}`,
+  };
+}

@@ -9,7 +9,7 @@ import {
 } from '../store/index.js';
 import { loadVerificationKey } from './approval-keys.js';
 import { verifyApprovalToken } from './approval-token.js';
-import { checkApprover } from './approver-rules.js';
+import { checkApprover, checkClientApprover } from './approver-rules.js';
 import { matchAutonomousRule } from './autonomous-rules.js';
 import type {
   ApprovalRequiredDecision,
@@ -373,6 +373,20 @@ class PolicyCheckpoint implements Checkpoint {
         base,
         'elicitation:not_allowed',
         `The policy does not allow in-chat approval of ${record.action} at ${record.criticality} criticality. Ask an approver to run qradar-mcp approvals approve ${record.id} --as NAME.`,
+      );
+    }
+    // The chat layer checks the client's role before asking; this repeats the
+    // check so that no caller can approve beyond its role.
+    const roleCheck = checkClientApprover(this.#policy, {
+      client,
+      action: record.action,
+      criticality: toCriticalityLevel(record.criticality),
+    });
+    if (!roleCheck.allowed) {
+      return this.#denyRaw(
+        base,
+        'elicitation:role_not_allowed',
+        `Client ${client.name} may not approve request ${requestId} in chat: ${roleCheck.reason}. Ask an approver with that role to run qradar-mcp approvals approve ${requestId} --as NAME.`,
       );
     }
     const killSwitch = await this.#store.killSwitch.get();

@@ -23,6 +23,7 @@ export {
   type TokenVerification,
 } from './approval-token.js';
 export {
+  checkClientApprover,
   checkApprover,
   findApprovalRule,
   type ApproverCheck,

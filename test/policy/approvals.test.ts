@@ -187,6 +187,38 @@ describe('elicitation', () => {
     expect(second.decision).toBe('denied');
   });
 
+  it('rejects a client role below the rule', async () => {
+    const harness = makeHarness({
+      ...enabled,
+      approvalRules: [
+        {
+          name: 'lead_only',
+          actions: undefined,
+          minCriticality: undefined,
+          maxCriticality: undefined,
+          approverRoles: ['soc_lead'],
+        },
+      ],
+    });
+    const requestId = requestIdOf(
+      await harness.checkpoint.evaluate(blockRequest('203.0.113.7')),
+    );
+    const refused = await harness.checkpoint.approveByElicitation(requestId, {
+      name: 'remote-agent',
+      role: 'analyst',
+    });
+    expect(refused.decision).toBe('denied');
+    expect(refused.rule).toBe('elicitation:role_not_allowed');
+    expect((await harness.store.approvals.get(requestId))?.status).toBe(
+      'pending',
+    );
+    const accepted = await harness.checkpoint.approveByElicitation(requestId, {
+      name: 'lead-console',
+      role: 'soc_lead',
+    });
+    expect(accepted.decision).toBe('execute');
+  });
+
   it('records a decline as a denial', async () => {
     const harness = makeHarness(enabled);
     const requestId = requestIdOf(

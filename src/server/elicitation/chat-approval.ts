@@ -6,7 +6,7 @@ import type {
 
 import type { Logger } from '../../config/index.js';
 import {
-  findApprovalRule,
+  checkClientApprover,
   isGatedAction,
   toCriticalityLevel,
   type ApprovalRequiredDecision,
@@ -57,23 +57,11 @@ export function clientMayApprove(
   if (!isGatedAction(record.action)) {
     return { allowed: false, reason: `unknown action ${record.action}` };
   }
-  const criticality = toCriticalityLevel(record.criticality);
-  const rule = findApprovalRule(policy, record.action, criticality);
-  if (rule === undefined) {
-    return {
-      allowed: false,
-      reason: `no approval rule covers ${record.action} at ${criticality} criticality`,
-    };
-  }
-  const roleAccepted =
-    rule.approverRoles.includes('any') ||
-    (client.role !== undefined && rule.approverRoles.includes(client.role));
-  return roleAccepted
-    ? { allowed: true, reason: `rule ${rule.name}` }
-    : {
-        allowed: false,
-        reason: `rule ${rule.name} needs the role ${rule.approverRoles.join(' or ')}, and client ${client.name} has ${client.role ?? 'no role'}`,
-      };
+  return checkClientApprover(policy, {
+    client,
+    action: record.action,
+    criticality: toCriticalityLevel(record.criticality),
+  });
 }
 
 function withNote(
