@@ -32,6 +32,11 @@ export interface DecideOptions {
   logger: Logger;
   onProgress: (event: ProgressEvent) => void;
   save: (state: RunState) => Promise<void>;
+  /**
+   * Read the offense's notes for the run's marker before writing: needed
+   * when a stored run is continued, which may have written before it died.
+   */
+  checkExistingNote: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -112,9 +117,10 @@ async function writeNote(
   text: string,
 ): Promise<boolean> {
   const { client, offenseId, runId, outcome } = options;
-  // A restarted run may already have written its note before the crash.
+  // A continued run may already have written its note before it died.
   if (
-    await offenseHasNote(client, offenseId, runMarker(runId), options.signal)
+    options.checkExistingNote &&
+    (await offenseHasNote(client, offenseId, runMarker(runId), options.signal))
   ) {
     return true;
   }

@@ -1,5 +1,6 @@
 export {
   defaultPlaybookPath,
+  packageRootFromHere,
   loadPlaybook,
   parsePlaybook,
   PlaybookError,
@@ -141,6 +142,21 @@ export {
   type TriggerServer,
   type TriggerServerOptions,
 } from './trigger-server.js';
+export {
+  createProvider,
+  defaultCassettesDir,
+  defaultProviderName,
+  providerNames,
+  type ProviderChoice,
+  type ProviderName,
+} from './providers/create-provider.js';
+export { formatRunDetails, formatRunList } from './run-report.js';
+export {
+  renderTable,
+  triageCells,
+  triageColumns,
+  type TriageRow,
+} from './triage-table.js';
 export {
   isUpdate,
   listOpenOffenses,

@@ -1,17 +1,16 @@
-// NOTE: kept here until src/policy exports its mode names; the order is the
-// policy's: monitor is the strictest, autonomous the most permissive.
+import { policyModes, type PolicyMode } from '../policy/index.js';
 
-/** Policy modes, strictest first. */
-export const policyModes = ['monitor', 'approve', 'autonomous'] as const;
-
-export type PolicyMode = (typeof policyModes)[number];
+export { policyModes, type PolicyMode };
 
 /** Tells whether a string names a policy mode. */
 export function isPolicyMode(value: string): value is PolicyMode {
   return (policyModes as readonly string[]).includes(value);
 }
 
-/** Returns the stricter of two modes, so a requested mode never loosens the policy. */
+/**
+ * Returns the stricter of two modes (monitor is the strictest, autonomous
+ * the most permissive), so a requested mode never loosens the policy.
+ */
 export function stricterMode(
   left: PolicyMode,
   right: PolicyMode | undefined,

@@ -269,6 +269,7 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
     logger: runLogger,
     onProgress,
     save,
+    checkExistingNote: options.runId !== undefined,
     signal: options.signal,
   });
   const state: RunState =

@@ -266,7 +266,7 @@ function markClass(facts: TriageFacts, data: Json, name: string): void {
 function readAqlRows(
   facts: TriageFacts,
   data: Json,
-  purpose: 'offense_events' | 'context_events' | 'flows',
+  purpose: EventPurpose,
 ): void {
   const rows = asArray(asRecord(data['untrusted'])['rows']);
   // Events of get_offense_events not yet matched by a row, by key; each row
@@ -299,11 +299,13 @@ function readAqlRows(
       payload: text(row['payload']) ?? '',
       bytesOut: number(row['sourcebytes']) ?? 0,
       matchedClasses: new Set(),
-      inOffense: purpose === 'offense_events',
-      database: purpose === 'flows' ? 'flows' : 'events',
+      inOffense: purpose.startsWith('offense'),
+      database: purpose.endsWith('flows') ? 'flows' : 'events',
     };
     const key = eventKey(fact);
-    const known = purpose === 'flows' ? undefined : unmatched.get(key)?.shift();
+    const known = purpose.endsWith('flows')
+      ? undefined
+      : unmatched.get(key)?.shift();
     if (known !== undefined) {
       // The same event as get_offense_events returned: keep its ref.
       known.category = fact.category;
@@ -351,14 +353,21 @@ function readPolicy(facts: TriageFacts, data: unknown): void {
   }
 }
 
+/** Event and flow queries of the baseline: the offense's own, or context. */
+export type EventPurpose =
+  'offense_events' | 'context_events' | 'offense_flows' | 'context_flows';
+
 /** What one of the baseline's run_aql queries gathers. */
 export type AqlPurpose =
-  | { kind: 'offense_events' | 'context_events' | 'flows' }
-  | { kind: 'class'; name: string };
+  { kind: EventPurpose } | { kind: 'class'; name: string };
 
 /** Tells the event and flow queries of the baseline apart by their text. */
 export function defaultPurposeOf(query: string): AqlPurpose | undefined {
-  if (query.includes(' FROM flows ')) return { kind: 'flows' };
+  if (query.includes(' FROM flows ')) {
+    return {
+      kind: query.includes('INOFFENSE(') ? 'offense_flows' : 'context_flows',
+    };
+  }
   if (query.includes('INOFFENSE(') && !query.includes(' ILIKE ')) {
     return { kind: 'offense_events' };
   }

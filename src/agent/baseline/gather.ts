@@ -155,12 +155,21 @@ export function secondCalls(
       },
     });
   }
-  const flowIps = allIps.slice(0, 20);
-  if (flowIps.length > 0) {
+  const flowColumns =
+    'starttime, sourceip, destinationip, destinationport, sourcebytes, destinationbytes';
+  calls.push({
+    name: 'run_aql',
+    arguments: {
+      query: `SELECT ${flowColumns} FROM flows WHERE INOFFENSE(${facts.offenseId}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
+    },
+  });
+  if (sources.length > 0) {
+    // The same sources' other flows: context only, which no offense-scoped
+    // signal reads.
     calls.push({
       name: 'run_aql',
       arguments: {
-        query: `SELECT starttime, sourceip, destinationip, destinationport, sourcebytes, destinationbytes FROM flows WHERE sourceip IN (${quoted(flowIps)}) OR destinationip IN (${quoted(flowIps)}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
+        query: `SELECT ${flowColumns} FROM flows WHERE sourceip IN (${quoted(sources)}) ORDER BY starttime ASC LIMIT 1000 ${window}`,
       },
     });
   }

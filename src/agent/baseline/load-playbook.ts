@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
@@ -40,16 +40,20 @@ export class PlaybookError extends Error {
 }
 
 /**
- * Path of the shipped playbook, resolved from this module's location (the
- * package), never from the working directory.
+ * Returns the package root, found from this module's location (under src/
+ * or dist/src/), never from the working directory.
  */
-export function defaultPlaybookPath(): string {
-  // src/agent/baseline (or dist/src/agent/baseline) to the package root.
+export function packageRootFromHere(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const root = here.includes(`${join('dist', 'src')}`)
-    ? resolve(here, '..', '..', '..', '..')
-    : resolve(here, '..', '..', '..');
-  return join(root, 'playbook', 'default-playbook.yaml');
+  const parts = here.split(sep);
+  const index = parts.lastIndexOf('src');
+  const root = parts.slice(0, index).join(sep);
+  return root.endsWith(`${sep}dist`) ? dirname(root) : root;
+}
+
+/** Path of the shipped playbook. */
+export function defaultPlaybookPath(): string {
+  return join(packageRootFromHere(), 'playbook', 'default-playbook.yaml');
 }
 
 function nodeLine(node: unknown, lines: LineCounter): number | undefined {

@@ -130,11 +130,7 @@ function candidates(signal: SignalDefinition, context: Context): EventFact[] {
     .filter((value) => value !== undefined);
   const wantsFlows = signal.kind === 'volume' || signal.kind === 'beacon';
   return facts.events.filter((event) => {
-    // Beacons and uploads read flows and context too: a C2 channel rarely
-    // lies wholly inside one offense.
-    if (signal.scope === 'offense' && !event.inOffense && !wantsFlows) {
-      return false;
-    }
+    if (signal.scope === 'offense' && !event.inOffense) return false;
     if (!wantsFlows && event.database !== 'events') return false;
     if (
       signal.kind !== 'sequence' &&

@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
 import { actionsCommand } from './actions.js';
+import { agentCommand } from './agent.js';
 import { approvalsCommand } from './approvals.js';
 import { auditCommand } from './audit.js';
+import { demoCommand } from './demo.js';
 import { evalCommand } from './eval.js';
 import { policyCommand } from './policy.js';
 import { serveCommand } from './serve.js';
@@ -14,6 +16,8 @@ import { tokensCommand } from './tokens.js';
  */
 export const commands: Command[] = [
   serveCommand,
+  agentCommand,
+  demoCommand,
   simCommand,
   approvalsCommand,
   actionsCommand,
