@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     });
     if (settings.invalidLogLevel !== undefined) {
       logger.warn(
-        { level: settings.invalidLogLevel },
+        { requestedLevel: settings.invalidLogLevel },
         'invalid QRADAR_MCP_LOG_LEVEL, using info',
       );
     }

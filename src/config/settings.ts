@@ -44,7 +44,7 @@ const settingsSchema = z.object({
   QRADAR_API_VERSION: z
     .string()
     .trim()
-    .regex(/^\d+\.\d+$/, { message: 'expected a version such as 20.0' })
+    .regex(/^\d+\.\d+$/, { message: 'expected a version such as 26.0' })
     .optional(),
   QRADAR_CA_FILE: optionalText,
   QRADAR_TLS_VERIFY: booleanText.default(true),

@@ -55,7 +55,7 @@ describe('loadSettings', () => {
       loadSettings({ env: { QRADAR_API_VERSION: 'latest' } }),
     );
     expect(error.variable).toBe('QRADAR_API_VERSION');
-    expect(error.message).toContain('20.0');
+    expect(error.message).toContain('26.0');
   });
 
   it('hides secret values in errors', () => {
