@@ -99,14 +99,13 @@ export class Pseudonymizer {
       },
     );
     for (const domain of this.#internalDomains) {
-      const fqdn = new RegExp(
-        `(?<![\\w-])([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\\.${escapeRegExp(domain)}(?![\\w-])`,
-        'gi',
+      result = result.replace(
+        this.#fqdnPattern(domain),
+        (_match, label: string) => {
+          const host = this.#placeholder('HOST', label);
+          return `${host}.${this.#placeholder('DOMAIN', domain)}`;
+        },
       );
-      result = result.replace(fqdn, (_match, label: string) => {
-        const host = this.#placeholder('HOST', label);
-        return `${host}.${this.#placeholder('DOMAIN', domain)}`;
-      });
     }
     result = result.replace(internalIpv4Pattern, (ip) =>
       this.#placeholder('INTERNAL-IP', ip),
@@ -171,6 +170,12 @@ export class Pseudonymizer {
   }
 
   #learnFromText(text: string): void {
+    // Host names under a domain already known to be internal.
+    for (const domain of this.#internalDomains) {
+      for (const match of text.matchAll(this.#fqdnPattern(domain))) {
+        this.#learnHost(match[1] ?? '');
+      }
+    }
     for (const match of text.matchAll(emailPattern)) {
       this.#learnUser(match[1] ?? '');
     }
@@ -235,7 +240,15 @@ export class Pseudonymizer {
     const placeholder = `${kind}-${number}`;
     this.#placeholders.set(key, placeholder);
     this.#originals.set(placeholder, original);
+    if (kind === 'USER' || kind === 'HOST') this.#literalPattern = undefined;
     return placeholder;
+  }
+
+  #fqdnPattern(domain: string): RegExp {
+    return new RegExp(
+      `(?<![\\w-])([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\\.${escapeRegExp(domain)}(?![\\w-])`,
+      'gi',
+    );
   }
 
   #buildLiteralPattern(): RegExp | undefined {

@@ -64,8 +64,12 @@ export function withPseudonymization(
       request: ModelRequest,
       options?: CompleteOptions,
     ): Promise<ModelResponse> {
-      for (const message of request.messages) {
-        for (const block of message.content) learnBlock(pseudonymizer, block);
+      // Twice: the first pass learns internal domains from any block, the
+      // second finds host names under them in blocks read before.
+      for (let pass = 0; pass < 2; pass += 1) {
+        for (const message of request.messages) {
+          for (const block of message.content) learnBlock(pseudonymizer, block);
+        }
       }
       const masked: ModelRequest = {
         ...request,
