@@ -29,10 +29,10 @@ export const userTextPatterns: RegExp[] = [
 export const hostTextPatterns: RegExp[] = [
   /\b(?:host(?:[ _]?name)?|computer(?:[ _]?name)?|workstation(?:[ _]?name)?|machine(?:[ _]?name)?|shost|dhost|dvchost|src_?host|dst_?host|device[ _]?name)\s*[:=]\s*["']?([A-Za-z0-9][\w.-]*)/gi,
   /\b(?:on|from|to) host ["']?([A-Za-z0-9][\w.-]*)/gi,
-  // Prose such as "her desktop ws-fin-040": a machine noun, then a name
+  // Prose such as "her desktop lab-pc-12": a machine noun, then a name
   // with a digit in it, which ordinary words lack.
   /\b(?:desktop|laptop|workstation|server|host|machine|endpoint|computer|device|console)\s+([A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*)\b/gi,
-  // An address followed by its name in brackets: "10.0.5.10 (qradar01)".
+  // An address followed by its name in brackets: "10.1.2.3 (build07)".
   /\d{1,3}(?:\.\d{1,3}){3}\s*\(([A-Za-z][A-Za-z0-9-]*)\)/g,
 ];
 
