@@ -30,13 +30,13 @@ import {
   type Logger,
   type Settings,
 } from '../../config/index.js';
-import { verifyWebhookSignature } from '../../policy/index.js';
+import { PolicyError, verifyWebhookSignature } from '../../policy/index.js';
 import {
   createServer,
   openServerRuntime,
   type ServerRuntime,
 } from '../../server/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, type Store } from '../../store/index.js';
 import { sanitizeText } from '../../text/index.js';
 import {
   exitCodes,
@@ -257,11 +257,15 @@ async function connectStdio(
       'agent',
       ...(mode === undefined ? [] : ['--mode', mode]),
     ],
-    env: Object.fromEntries(
-      Object.entries(process.env).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
+    env: {
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          (entry): entry is [string, string] => entry[1] !== undefined,
+        ),
       ),
-    ),
+      // The child logs on our stderr; keep it to warnings unless asked.
+      QRADAR_MCP_LOG_LEVEL: process.env['QRADAR_MCP_LOG_LEVEL'] ?? 'warn',
+    },
     stderr: 'inherit',
   });
   const client = new Client({ name: 'qradar-mcp-agent', version: '0.1.0' });
@@ -306,22 +310,48 @@ function exitCodeOf(state: string): number {
   return exitCodes.failure;
 }
 
+/**
+ * Opens the store and an MCP session: a server in this process over the
+ * runtime, or with --stdio a spawned `qradar-mcp serve`, which opens its own
+ * QRadar backend, so this process opens only the store.
+ */
 async function withSession<T>(
   context: CommandContext,
   values: Values,
-  work: (session: AgentSession, runtime: ServerRuntime) => Promise<T>,
+  work: (session: AgentSession, store: Store) => Promise<T>,
 ): Promise<T> {
   const mode = parseMode(values.mode);
+  if (values.stdio === true) {
+    const store = openStore(context.settings.dataDir, {
+      logger: context.logger,
+    });
+    try {
+      const session = await connectStdio(mode);
+      try {
+        return await work(session, store);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await store.close();
+    }
+  }
   const runtime = await openServerRuntime(context.settings, context.logger, {
     mode,
+  }).catch((error: unknown) => {
+    if (PolicyError.is(error) && error.code === 'INVALID_MODE_OVERRIDE') {
+      throw new UsageError(error.message);
+    }
+    throw error;
   });
   try {
-    const session =
-      values.stdio === true
-        ? await connectStdio(mode)
-        : await connectInProcess(runtime, context.settings, context.logger);
+    const session = await connectInProcess(
+      runtime,
+      context.settings,
+      context.logger,
+    );
     try {
-      return await work(session, runtime);
+      return await work(session, runtime.store);
     } finally {
       await session.close();
     }
@@ -364,12 +394,12 @@ async function runOne(
   const provider = providerFor(context, values);
   const budgets = budgetsOf(values);
   const controller = abortOnSignals();
-  return withSession(context, values, async (session, runtime) => {
+  return withSession(context, values, async (session, store) => {
     const result = await runTriage({
       client: session.client,
       provider,
       offenseId,
-      runs: runtime.store.runs,
+      runs: store.runs,
       mode: parseMode(values.mode),
       budgets,
       pseudonymize: values['no-pseudonymize'] === true ? false : undefined,
@@ -463,7 +493,7 @@ async function watch(
   const secret = port === undefined ? undefined : triggerSecret();
   const controller = abortOnSignals();
   const progress = createProgressPrinter();
-  return withSession(context, values, async (session, runtime) => {
+  return withSession(context, values, async (session, store) => {
     const triageOptions = {
       mode: parseMode(values.mode),
       budgets,
@@ -481,7 +511,7 @@ async function watch(
           client: session.client,
           provider,
           offenseId,
-          runs: runtime.store.runs,
+          runs: store.runs,
           signal: controller.signal,
         }),
       );
@@ -516,8 +546,8 @@ async function watch(
         await watchOffenses({
           client: session.client,
           provider,
-          runs: runtime.store.runs,
-          state: runtime.store.runnerState,
+          runs: store.runs,
+          state: store.runnerState,
           minMagnitude,
           intervalMs,
           triage: triageOptions,
@@ -540,14 +570,14 @@ async function resume(
 ): Promise<number> {
   if (runId === undefined)
     throw new UsageError('Missing RUN_ID: agent resume RUN_ID.');
-  return withSession(context, {}, async (session, runtime) => {
+  return withSession(context, {}, async (session, store) => {
     const result = await resumeRun({
       client: session.client,
-      runs: runtime.store.runs,
+      runs: store.runs,
       runId,
       logger: context.logger,
     });
-    const run = await runtime.store.runs.get(result.runId);
+    const run = await store.runs.get(result.runId);
     printTriageTable([
       {
         offenseId: run?.offenseId ?? null,
