@@ -13,6 +13,7 @@ import {
   offenseTypeNames,
   toOffenseListItem,
 } from './shared/offenses.js';
+import { hostnameSpellings, matchHostname } from './shared/hostnames.js';
 import { parseSince } from './shared/time.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -199,14 +200,23 @@ export const findOffensesTool = defineTool({
         );
         method = `offense sources of the ${page.items.length} newest offenses, and the source addresses of the user's events`;
       } else {
-        const hostname = (input.hostname ?? '').trim().toLowerCase();
+        const requested = (input.hostname ?? '').trim().replace(/\.$/, '');
+        const hostname = requested.toLowerCase();
         for (const offense of page.items) {
           if (offense.offense_source?.toLowerCase() === hostname)
             addMatch(matches, offense.id, 'hostname as offense source');
         }
-        const assets = await client.getAssetsByHostnames([hostname], {
-          signal,
-        });
+        const found = await client.getAssetsByHostnames(
+          hostnameSpellings(requested),
+          { signal },
+        );
+        const assets = found.filter(
+          (asset) =>
+            matchHostname(
+              (asset.hostnames ?? []).flatMap((entry) => entry.name ?? []),
+              requested,
+            ) !== undefined,
+        );
         const ips = assets.flatMap((asset) =>
           (asset.interfaces ?? []).flatMap((networkInterface) =>
             (networkInterface.ip_addresses ?? [])

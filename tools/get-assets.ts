@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { normalizeIpAddress } from '../src/policy/index.js';
+import { normalizeIpAddress, parseIpAddress } from '../src/policy/index.js';
 import type { Asset } from '../src/qradar/index.js';
 import {
   assetSummarySchema,
@@ -8,6 +8,7 @@ import {
   toAssetRecord,
   type AssetSummary,
 } from './shared/assets.js';
+import { hostnameSpellings, matchHostname } from './shared/hostnames.js';
 import { createCallScopedReferenceReader } from './shared/reference-data.js';
 import { offenseIdSchema } from './shared/schemas.js';
 import { defineTool } from './tool.js';
@@ -44,9 +45,28 @@ function assetHasIp(asset: Asset, ip: string): boolean {
 }
 
 function assetHasHostname(asset: Asset, hostname: string): boolean {
-  const wanted = hostname.toLowerCase();
-  return (asset.hostnames ?? []).some(
-    (entry) => entry.name?.toLowerCase() === wanted,
+  const names = (asset.hostnames ?? [])
+    .map((entry) => entry.name)
+    .filter((name): name is string => typeof name === 'string');
+  return matchHostname(names, hostname) !== undefined;
+}
+
+/** Explains the first invalid address with canonicalizeIp's reason. */
+function invalidIpsError(invalid: readonly string[]): ToolError {
+  let reason = `Invalid ip ${JSON.stringify(invalid[0])}.`;
+  try {
+    parseIpAddress(invalid[0] ?? '');
+  } catch (error) {
+    if (error instanceof Error) reason = error.message;
+  }
+  const others =
+    invalid.length > 1
+      ? ` ${invalid.length - 1} more of ips are invalid too: ${JSON.stringify(invalid.slice(1, 4))}.`
+      : '';
+  return new ToolError(
+    'INVALID_INPUT',
+    `${reason}${others}`,
+    'Pass single addresses such as 10.0.5.20 in ips, without prefix lengths; nothing was looked up.',
   );
 }
 
@@ -74,18 +94,15 @@ export const getAssetsTool = defineTool({
       if (canonical === undefined) invalid.push(ip);
       else ips.add(canonical);
     }
-    if (invalid.length > 0) {
-      throw new ToolError(
-        'INVALID_INPUT',
-        `Invalid ips ${JSON.stringify(invalid.slice(0, 3))}: expected IPv4 or IPv6 addresses.`,
-        'Pass single addresses such as 10.0.5.20, without prefix lengths.',
-      );
+    if (invalid.length > 0) throw invalidIpsError(invalid);
+    // Requested names keyed by lower case, so each host is looked up once.
+    const requestedNames = new Map<string, string>();
+    for (const name of input.hostnames ?? []) {
+      const trimmed = name.trim().replace(/\.$/, '');
+      if (trimmed !== '' && !requestedNames.has(trimmed.toLowerCase()))
+        requestedNames.set(trimmed.toLowerCase(), trimmed);
     }
-    const hostnames = [
-      ...new Set(
-        (input.hostnames ?? []).map((name) => name.trim().toLowerCase()),
-      ),
-    ];
+    const hostnames = [...requestedNames.keys()];
     if (input.offense_id !== undefined) {
       const offense = await client.getOffense(input.offense_id, {
         fields: ['id', 'source_address_ids', 'local_destination_address_ids'],
@@ -118,10 +135,20 @@ export const getAssetsTool = defineTool({
       ips.size === 0 ? [] : client.getAssetsByIps([...ips], { signal }),
       hostnames.length === 0
         ? []
-        : client.getAssetsByHostnames(hostnames, { signal }),
+        : client.getAssetsByHostnames(
+            [...requestedNames.values()].flatMap((name) =>
+              hostnameSpellings(name),
+            ),
+            { signal },
+          ),
     ]);
+    // A short-name lookup may return hosts of other domains; keep only the
+    // assets that match a requested name.
+    const named = byName.filter((asset) =>
+      hostnames.some((name) => assetHasHostname(asset, name)),
+    );
     const unique = new Map<number, Asset>();
-    for (const asset of [...byIp, ...byName]) {
+    for (const asset of [...byIp, ...named]) {
       if (typeof asset.id === 'number' && !unique.has(asset.id))
         unique.set(asset.id, asset);
     }

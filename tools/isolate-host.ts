@@ -51,6 +51,9 @@ export const isolateHostTool = defineTool({
       action: 'isolate_host',
       target,
       input,
+      // Fail closed: a host without an asset is at least high criticality.
+      criticalityInput:
+        target.asset === null ? { unresolvedHost: target.value } : undefined,
       execute: (claim) =>
         executeContainment(
           context,

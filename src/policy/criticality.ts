@@ -18,6 +18,13 @@ export interface CriticalityInput {
   /** The asset's `Weight` property, 0 to 10 (QRadar stores it as a string). */
   weight?: number | string | null | undefined;
   cvss?: CvssProperties | undefined;
+  /**
+   * The host of an isolate_host target that resolved to no asset. Its
+   * criticality is at least `high` (fail closed): nothing is known about it,
+   * so only the approvers of high-criticality targets may approve it, and
+   * the autonomous rules for low-criticality hosts never match it.
+   */
+  unresolvedHost?: string | undefined;
 }
 
 /** A criticality level with the steps that produced it, for people to check. */
@@ -56,7 +63,8 @@ const requirementLevels: Record<string, CriticalityLevel> = {
  *
  * NOT_DEFINED, empty and unknown values give nothing. When no input gives a
  * level, the result is `medium`: an asset nothing is known about is not
- * treated as low-value.
+ * treated as low-value. A host that resolved to no asset (`unresolvedHost`)
+ * gives `high` instead, because no asset property identifies the machine.
  */
 export function deriveCriticality(
   input: CriticalityInput & { roles: readonly (RoleName | RoleMatch)[] },
@@ -101,6 +109,17 @@ export function deriveCriticality(
   if (roles.has('critical'))
     contributions.push({ level: 'high', reason: 'critical role' });
 
+  const host = input.unresolvedHost;
+  if (host !== undefined && contributions.length === 0) {
+    return {
+      level: 'high',
+      derivation: [
+        `no asset found for ${host}: treated as high until the asset is known`,
+      ],
+    };
+  }
+  if (host !== undefined)
+    contributions.push({ level: 'high', reason: `no asset found for ${host}` });
   if (contributions.length === 0) {
     return {
       level: 'medium',

@@ -36,7 +36,7 @@ export interface HostTarget extends TargetBase {
   asset: AssetRecord | null;
   /** Canonical addresses of the host: the asset's, or the one passed in. */
   ipAddresses: string[];
-  /** Lower-case host names of the host. */
+  /** Lower-case host names of the host: the asset's (fully qualified first), then the one passed in. */
   hostnames: string[];
 }
 
@@ -168,8 +168,10 @@ const hostnamePattern =
  * Canonicalizes an endpoint for isolate_host: an address (checked as for
  * block_ip) or a host name (lower case), resolved to its asset when the
  * resolver finds one, so that the asset's addresses and names are one
- * target (`asset:<id>`). Throws PolicyError `INVALID_TARGET`; resolver
- * errors propagate.
+ * target (`asset:<id>`) whatever spelling the caller used. The resolver
+ * receives the name as given (trimmed, without a trailing dot), because
+ * QRadar compares asset host names case-sensitively. Throws PolicyError
+ * `INVALID_TARGET`; resolver errors propagate.
  */
 export async function canonicalizeHost(
   input: string,
@@ -183,11 +185,14 @@ export async function canonicalizeHost(
   const looksLikeAddress =
     text.includes(':') || /^[\d.]+$/.test(text) || text.includes('/');
   let query: { ip: string } | { hostname: string };
+  let primary: string;
   if (looksLikeAddress) {
-    query = { ip: canonicalizeIp(text, options).value };
+    primary = canonicalizeIp(text, options).value;
+    query = { ip: primary };
   } else {
-    const hostname = text.toLowerCase().replace(/\.$/, '');
-    if (controlCharacters.test(hostname) || !hostnamePattern.test(hostname)) {
+    const hostname = text.replace(/\.$/, '');
+    primary = hostname.toLowerCase();
+    if (controlCharacters.test(primary) || !hostnamePattern.test(primary)) {
       throw new PolicyError(
         'INVALID_TARGET',
         `Invalid host ${JSON.stringify(input)}: expected an IP address or a host name such as ws-042.corp.example.`,
@@ -206,11 +211,12 @@ export async function canonicalizeHost(
     ...('ip' in query ? [query.ip] : []),
     ...(asset?.ipAddresses ?? []),
   ]);
+  // The asset's names come first, so that every spelling of one host gives
+  // the same first name, which the reference-set executor writes.
   const hostnames = unique([
-    ...('hostname' in query ? [query.hostname] : []),
-    ...(asset?.hostnames ?? []).map((name) => name.toLowerCase()),
+    ...orderHostnames(asset?.hostnames ?? []),
+    ...('hostname' in query ? [primary] : []),
   ]);
-  const primary = 'ip' in query ? query.ip : query.hostname;
   if (asset === undefined) {
     return {
       kind: 'host',
@@ -280,6 +286,17 @@ function uniqueAddresses(addresses: readonly string[]): string[] {
     }
   }
   return unique(canonical);
+}
+
+/** Lower-cases host names, fully qualified names first, each group in its given order. */
+function orderHostnames(names: readonly string[]): string[] {
+  const lower = unique(
+    names.map((name) => name.trim().replace(/\.$/, '').toLowerCase()),
+  ).filter((name) => name !== '');
+  return [
+    ...lower.filter((name) => name.includes('.')),
+    ...lower.filter((name) => !name.includes('.')),
+  ];
 }
 
 function unique(values: readonly string[]): string[] {

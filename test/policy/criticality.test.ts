@@ -60,6 +60,13 @@ describe('deriveCriticality', () => {
     ['protected role', { weight: '1' }, ['protected'], 'critical'],
     ['critical role alone', {}, ['critical'], 'high'],
     ['allow_source role alone', {}, ['allow_source'], 'medium'],
+    ['unresolved host', { unresolvedHost: 'fs99' }, [], 'high'],
+    [
+      'unresolved host, protected role',
+      { unresolvedHost: 'fs99' },
+      ['protected'],
+      'critical',
+    ],
   ])('gives %s', (_name, input, roles, level) => {
     expect(deriveCriticality({ ...input, roles }).level).toBe(level);
   });
@@ -73,6 +80,22 @@ describe('deriveCriticality', () => {
     expect(result.derivation).toEqual([
       'Weight 7 -> high',
       'CVSS Collateral Damage Potential LOW -> low',
+      'highest: high',
+    ]);
+  });
+
+  it('explains an unresolved host', () => {
+    const alone = deriveCriticality({ unresolvedHost: 'fs99', roles: [] });
+    expect(alone.derivation).toEqual([
+      'no asset found for fs99: treated as high until the asset is known',
+    ]);
+    const withRole = deriveCriticality({
+      unresolvedHost: 'fs99',
+      roles: ['critical'],
+    });
+    expect(withRole.derivation).toEqual([
+      'critical role -> high',
+      'no asset found for fs99 -> high',
       'highest: high',
     ]);
   });

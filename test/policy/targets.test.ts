@@ -147,6 +147,24 @@ describe('canonicalizeHost', () => {
     expect(byName.label).toContain('asset 17');
   });
 
+  it('lists the asset names first', async () => {
+    const twoNames: AssetRecord = {
+      ...workstation,
+      hostnames: ['WS-042', 'ws-042.corp.example'],
+    };
+    const queries: string[] = [];
+    const target = await canonicalizeHost('Ws-042', {
+      resolver: {
+        findAsset(query) {
+          if ('hostname' in query) queries.push(query.hostname);
+          return Promise.resolve(twoNames);
+        },
+      },
+    });
+    expect(queries).toEqual(['Ws-042']);
+    expect(target.hostnames).toEqual(['ws-042.corp.example', 'ws-042']);
+  });
+
   it.each([
     ['bad host!', /expected an IP address or a host name/],
     ['127.0.0.1', /loopback/],

@@ -70,7 +70,12 @@ const badCalls: [string, string, Record<string, unknown>, string][] = [
     { offense_id: 999_999 },
     'not found',
   ],
-  ['get_assets', 'octal ip', { ips: ['010.0.0.1'] }, 'Invalid ips'],
+  [
+    'get_assets',
+    'octal ip',
+    { ips: ['010.0.0.1'] },
+    'octal forms are not accepted',
+  ],
   [
     'get_assets',
     'too many ips',

@@ -15,6 +15,7 @@ import {
   type RoleMatch,
 } from '../../src/policy/index.js';
 import type { Asset, QRadarClient } from '../../src/qradar/index.js';
+import { hostnameSpellings, matchHostname } from './hostnames.js';
 import { optionalUntrustedText, untrustedText } from './untrusted.js';
 
 /** A role covering a value, with the set or network that gives it. */
@@ -70,8 +71,29 @@ export function toAssetRecord(asset: Asset): AssetRecord | undefined {
 }
 
 /**
+ * Picks the asset that is the named host among assets a lookup returned: an
+ * exact name match (case ignored) before a short-name match, then QRadar's
+ * order. Undefined when none matches (see matchHostname).
+ */
+export function pickHostAsset(
+  assets: readonly Asset[],
+  hostname: string,
+): AssetRecord | undefined {
+  let shortMatch: AssetRecord | undefined;
+  for (const asset of assets) {
+    const record = toAssetRecord(asset);
+    if (record === undefined) continue;
+    const match = matchHostname(record.hostnames, hostname);
+    if (match === 'exact') return record;
+    if (match === 'short') shortMatch ??= record;
+  }
+  return shortMatch;
+}
+
+/**
  * Implements the policy's AssetResolver with the QRadar client: the first
- * asset whose interfaces hold the address or whose host names hold the name.
+ * asset whose interfaces hold the address, or the asset that pickHostAsset
+ * chooses among those found by every spelling of the name (hostnameSpellings).
  */
 export function createAssetResolver(
   client: QRadarClient,
@@ -79,11 +101,16 @@ export function createAssetResolver(
 ): AssetResolver {
   return {
     async findAsset(query) {
-      const assets =
-        'ip' in query
-          ? await client.getAssetsByIps([query.ip], { signal })
-          : await client.getAssetsByHostnames([query.hostname], { signal });
-      for (const asset of assets) {
+      if ('hostname' in query) {
+        const assets = await client.getAssetsByHostnames(
+          hostnameSpellings(query.hostname),
+          { signal },
+        );
+        return pickHostAsset(assets, query.hostname);
+      }
+      for (const asset of await client.getAssetsByIps([query.ip], {
+        signal,
+      })) {
         const record = toAssetRecord(asset);
         if (record !== undefined) return record;
       }
