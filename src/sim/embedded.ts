@@ -33,6 +33,9 @@ export async function openEmbeddedSimulator(
     host: '127.0.0.1',
     port: 0,
     logger: logger.child({ component: 'simulator' }),
+    // The commands that embed the simulator print their own output, and its
+    // start and stop lines would only clutter it.
+    lifecycleLogLevel: 'debug',
   });
   return {
     url: simulator.url,

@@ -87,12 +87,17 @@ export async function startSimulator(
   options: SimulatorOptions,
 ): Promise<RunningSimulator> {
   const logger = options.logger ?? createSilentLogger();
+  const logLifecycle =
+    options.lifecycleLogLevel === 'debug'
+      ? logger.debug.bind(logger)
+      : logger.info.bind(logger);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? timerSleep;
   const db = openSimDatabase(options.dbPath);
   let events: EventDatabase | undefined;
   try {
     const outcome = prepareStore(db, {
+      logger,
       readCases:
         options.cases === undefined
           ? caseReader(options.casesDir, logger)
@@ -103,7 +108,7 @@ export async function startSimulator(
         ? {}
         : { rebaseThresholdMs: options.rebaseThresholdMs }),
     });
-    logger.info(
+    logLifecycle(
       {
         dbPath: options.dbPath,
         loaded: outcome.loaded,
@@ -172,7 +177,7 @@ export async function startSimulator(
     );
     const scheme = options.tls === undefined ? 'http' : 'https';
     const url = `${scheme}://${urlHost(address.address)}:${address.port}`;
-    logger.info({ url }, 'simulator listening');
+    logLifecycle({ url }, 'simulator listening');
     const engine = events;
     let closed: Promise<void> | undefined;
     return {
@@ -187,7 +192,7 @@ export async function startSimulator(
           server.close(() => {
             engine.close();
             db.close();
-            logger.info({ url }, 'simulator stopped');
+            logLifecycle({ url }, 'simulator stopped');
             resolve();
           });
           server.closeAllConnections();

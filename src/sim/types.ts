@@ -60,6 +60,12 @@ export interface SimulatorOptions {
   /** Drift past which an already loaded store is shifted to the clock again; default one hour. */
   rebaseThresholdMs?: number;
   logger?: Logger;
+  /**
+   * Level of the load, listening and stop lines; default `info`. Commands
+   * that embed the simulator pass `debug` so that their own output stays
+   * readable.
+   */
+  lifecycleLogLevel?: 'info' | 'debug';
 }
 
 /** One request as the simulator received it. */

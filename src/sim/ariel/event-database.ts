@@ -11,7 +11,7 @@ import {
 } from '../aql/index.js';
 import { metaKeys } from '../store/seed.js';
 import { readMeta } from '../store/database.js';
-import { shiftTimes } from '../store/time-shift.js';
+import { shiftCaseRecords } from '../store/payload-times.js';
 
 interface CaseRow {
   offense_id: number;
@@ -25,8 +25,9 @@ const maxResultRows = 100_000;
 /**
  * The events and flows of the loaded cases in a private in-memory SQLite
  * database for the AQL engine. Case records are read-only, so each process
- * keeps its own copy, shifted by the store's current time delta, and rebuilds
- * it when another process reloads or rebases the shared store.
+ * keeps its own copy, shifted by the store's current time delta (times in
+ * payloads included), and rebuilds it when another process reloads or
+ * rebases the shared store.
  */
 export class EventDatabase {
   readonly #store: Database.Database;
@@ -52,11 +53,14 @@ export class EventDatabase {
       .all() as CaseRow[];
     let count = 0;
     for (const row of rows) {
-      const events = shiftTimes(
+      const events = shiftCaseRecords(
         JSON.parse(row.events) as EventRecord[],
         deltaMs,
       );
-      const flows = shiftTimes(JSON.parse(row.flows) as EventRecord[], deltaMs);
+      const flows = shiftCaseRecords(
+        JSON.parse(row.flows) as EventRecord[],
+        deltaMs,
+      );
       insertEventRecords(engine, 'events', events, row.offense_id);
       insertEventRecords(engine, 'flows', flows, row.offense_id);
       count += events.length + flows.length;

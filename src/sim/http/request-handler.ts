@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { FaultRule, RecordedRequest } from '../types.js';
 import { ApiError } from './api-error.js';
+import { checkApiVersion } from './api-versions.js';
 import { checkCredentials } from './auth.js';
 import type { FaultInjector } from './faults.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -34,6 +35,14 @@ function recordRequest(
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return { method: request.method ?? 'GET', path: pathname, query, headers };
+}
+
+function headerText(
+  request: IncomingMessage,
+  name: string,
+): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 function errorResult(error: ApiError): RouteResult {
@@ -70,8 +79,9 @@ function send(response: ServerResponse, result: RouteResult): void {
 
 /**
  * Builds the node:http request listener: records the request, applies
- * latency, the rate limit and fault rules, checks the SEC token, routes, and
- * responds with JSON. A fault marked `afterEffect` runs the real handler first.
+ * latency, the rate limit and fault rules, checks the SEC token and the
+ * `Version` header, routes, and responds with JSON. A fault marked
+ * `afterEffect` runs the real handler first.
  */
 export function createRequestHandler(options: RequestHandlerOptions) {
   const { services } = options;
@@ -83,6 +93,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
   ): Promise<RouteResult> {
     try {
       checkCredentials(request.headers, options.token);
+      const versionHeaders = checkApiVersion(headerText(request, 'version'));
       const method = request.method ?? 'GET';
       const match = options.router.match(method, pathname);
       if (match.kind === 'not_found') {
@@ -100,7 +111,7 @@ export function createRequestHandler(options: RequestHandlerOptions) {
           { headers: { allow: match.allowed.join(', ') } },
         );
       }
-      return await match.route.handle({
+      const result = await match.route.handle({
         method,
         pathname,
         params: match.params,
@@ -108,6 +119,10 @@ export function createRequestHandler(options: RequestHandlerOptions) {
         headers: request.headers,
         services,
       });
+      return {
+        ...result,
+        headers: { ...versionHeaders, ...result.headers },
+      };
     } catch (error) {
       if (error instanceof ApiError) return errorResult(error);
       services.logger.error(

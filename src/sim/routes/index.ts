@@ -16,4 +16,4 @@ export const simulatorRoutes: readonly Route[] = [
   ...arielRoutes,
 ];
 
-export { supportedApiVersions } from './system-routes.js';
+export { supportedApiVersions } from '../http/api-versions.js';

@@ -1,18 +1,8 @@
+import { listApiVersions } from '../http/api-versions.js';
 import { listResult } from '../http/respond.js';
 import type { Route } from '../http/route.js';
 
-/** API versions the simulator serves, as a QRadar 7.5.0 UP12 console lists them. */
-export const supportedApiVersions = ['24.0', '25.0', '26.0'] as const;
-
-const listedVersions = [
-  '20.0',
-  '21.0',
-  '22.0',
-  '23.0',
-  ...supportedApiVersions,
-];
-
-/** Routes for `/help/versions` and `/system/about`. */
+/** Routes for `/help/versions` and `/system/about`, as a QRadar 7.5.0 UP13 console serves them. */
 export const systemRoutes: Route[] = [
   {
     method: 'GET',
@@ -20,13 +10,9 @@ export const systemRoutes: Route[] = [
     handle: (context) =>
       listResult(
         context,
-        listedVersions.map((version, index) => ({
+        listApiVersions().map((entry, index) => ({
           id: index + 1,
-          version,
-          deprecated: !(supportedApiVersions as readonly string[]).includes(
-            version,
-          ),
-          removed: Number(version) < 23,
+          ...entry,
           root_resource_ids: [],
         })),
       ),
@@ -37,7 +23,7 @@ export const systemRoutes: Route[] = [
     handle: () => ({
       status: 200,
       body: {
-        release_name: '7.5.0 UpdatePackage 12 (simulated)',
+        release_name: '7.5.0 UpdatePackage 13 (simulated)',
         build_version: '2024.12.0.20250101000000',
         external_version: '7.5.0',
         fips_enabled: false,

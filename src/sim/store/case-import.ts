@@ -1,6 +1,9 @@
+import { createSilentLogger, type Logger } from '../../config/index.js';
 import type { CaseFile, LoadedCase } from '../case-schema.js';
 import { AddressIndex } from './address-index.js';
+import { importAssets } from './asset-import.js';
 import { stockClosingReasons, type ClosingReason } from './builtin-data.js';
+import { collisionError } from './load-errors.js';
 import {
   collectActivity,
   completeOffense,
@@ -55,17 +58,6 @@ const eventTimeKeys = ['starttime', 'endtime', 'devicetime'];
 const offenseTimeKeys = ['last_updated_time', 'start_time'];
 const defaultRuleDateMs = Date.UTC(2020, 0, 1);
 
-function collisionError(
-  kind: string,
-  id: number | string,
-  first: string,
-  second: string,
-): Error {
-  return new Error(
-    `Failed to load cases: ${kind} ${id} is defined in both ${first} and ${second}. Give one of them another id, or run each case in its own simulator.`,
-  );
-}
-
 function recordsOf(entry: LoadedCase, key: 'events' | 'flows'): JsonRecord[] {
   return entry.case[key];
 }
@@ -76,13 +68,16 @@ function caseOffenses(caseFile: CaseFile): JsonRecord[] {
 
 /**
  * Builds the simulator's dataset from validated cases: derives offense counts
- * and address lists from events, merges rules and same-named reference sets,
- * and drops the fields that are never served (expected, rationale,
- * injection). Throws when two files define the same offense or asset id.
+ * and address lists from events, merges rules, same-named reference sets and
+ * assets that several files repeat, and drops the fields that are never
+ * served (expected, rationale, injection). Throws when two files define the
+ * same offense id, or the same asset id for different assets.
  */
-export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
+export function buildDataset(
+  cases: readonly LoadedCase[],
+  logger: Logger = createSilentLogger(),
+): SimDataset {
   const offenseFiles = new Map<number, string>();
-  const assetFiles = new Map<number, string>();
   for (const entry of cases) {
     for (const offense of caseOffenses(entry.case)) {
       const id = Number(offense['id']);
@@ -91,13 +86,8 @@ export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
         throw collisionError('offense id', id, other, entry.file);
       offenseFiles.set(id, entry.file);
     }
-    for (const asset of entry.case.assets) {
-      const other = assetFiles.get(asset.id);
-      if (other !== undefined)
-        throw collisionError('asset id', asset.id, other, entry.file);
-      assetFiles.set(asset.id, entry.file);
-    }
   }
+  const assets = importAssets(cases, logger);
 
   const allRecords = cases.flatMap((entry) => [
     ...recordsOf(entry, 'events'),
@@ -232,10 +222,7 @@ export function buildDataset(cases: readonly LoadedCase[]): SimDataset {
     rules: [...rules.values()].sort(
       (left, right) => Number(left['id']) - Number(right['id']),
     ),
-    assets: cases
-      .flatMap((entry) => entry.case.assets as JsonRecord[])
-      .map(completeAsset)
-      .sort((left, right) => Number(left['id']) - Number(right['id'])),
+    assets,
     referenceSets: [...referenceSets.values()].map(
       ({ file: _file, ...set }) => set,
     ),
@@ -264,19 +251,5 @@ function ruleDefaults(id: number, name: string, type: string): JsonRecord {
     capacity_timestamp: 0,
     creation_date: defaultRuleDateMs,
     modification_date: defaultRuleDateMs,
-  };
-}
-
-function completeAsset(asset: JsonRecord): JsonRecord {
-  return {
-    domain_id: 0,
-    vulnerability_count: 0,
-    risk_score_sum: 0,
-    hostnames: [],
-    interfaces: [],
-    products: [],
-    properties: [],
-    users: [],
-    ...asset,
   };
 }

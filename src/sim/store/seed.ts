@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 
+import type { Logger } from '../../config/index.js';
 import type { LoadedCase } from '../case-schema.js';
 import { builtinOffenseTypes } from './builtin-data.js';
 import { buildDataset, type SimDataset } from './case-import.js';
@@ -37,6 +38,8 @@ export interface PrepareStoreOptions {
   reload: boolean;
   nowMs: number;
   rebaseThresholdMs?: number;
+  /** Receives debug lines about merged assets; default silent. */
+  logger?: Logger;
 }
 
 function insertJsonRows(
@@ -223,7 +226,7 @@ export function prepareStore(
     .transaction((): SeedOutcome => {
       const loadedCount = readMeta(db, metaKeys.casesLoaded);
       if (options.reload || loadedCount === undefined) {
-        const dataset = buildDataset(options.readCases());
+        const dataset = buildDataset(options.readCases(), options.logger);
         const deltaMs = targetDelta(dataset.newestMs, options.nowMs);
         writeDataset(db, dataset, deltaMs);
         return {
