@@ -12,6 +12,26 @@ export interface ToolFailure {
   hint: string;
 }
 
+function comparable(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.!?:;,…]+$/u, '');
+}
+
+/**
+ * Renders a failure as the text of an `isError` result: the message, then
+ * the hint on its own line only when it adds something, so a hint equal to
+ * the message or contained in it (ignoring case and trailing punctuation)
+ * is left out.
+ */
+export function renderFailure(failure: ToolFailure): string {
+  const hint = comparable(failure.hint);
+  if (hint === '' || comparable(failure.message).includes(hint))
+    return failure.message;
+  return `${failure.message}\n${failure.hint}`;
+}
+
 function isAbortError(error: unknown): boolean {
   return (
     error instanceof Error &&

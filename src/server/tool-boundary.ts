@@ -3,7 +3,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from '../config/index.js';
 import type { ToolContext } from '../../tools/context.js';
 import type { ToolDefinition } from '../../tools/tool.js';
-import { describeError, type ToolFailure } from './describe-error.js';
+import {
+  describeError,
+  renderFailure,
+  type ToolFailure,
+} from './describe-error.js';
 import { renderIssues } from './render-issues.js';
 import { createSecretScrubber } from './secret-scrubber.js';
 
@@ -17,7 +21,7 @@ export interface ToolBoundaryOptions {
 
 function failureResult(failure: ToolFailure): CallToolResult {
   return {
-    content: [{ type: 'text', text: `${failure.message}\n${failure.hint}` }],
+    content: [{ type: 'text', text: renderFailure(failure) }],
     structuredContent: { error: failure },
     isError: true,
   };
