@@ -21,9 +21,8 @@ function comparable(text: string): string {
 
 /**
  * Renders a failure as the text of an `isError` result: the message, then
- * the hint on its own line only when it adds something, so a hint equal to
- * the message or contained in it (ignoring case and trailing punctuation)
- * is left out.
+ * the hint on its own line. A hint equal to the message or contained in it,
+ * ignoring case and trailing punctuation, is left out.
  */
 export function renderFailure(failure: ToolFailure): string {
   const hint = comparable(failure.hint);
