@@ -7,6 +7,7 @@ import {
   parseNetwork,
   roleNames,
   rolesForSetName,
+  type IpAddress,
   type Policy,
   type RoleName,
 } from '../src/policy/index.js';
@@ -26,6 +27,7 @@ const outputSchema = z.object({
   results: z.array(
     z.object({
       value: z.string(),
+      warning: z.string().optional(),
       sets: z.array(
         z.object({
           name: z.string(),
@@ -64,13 +66,43 @@ function tryNetwork(
   }
 }
 
-function tryAddress(
-  value: string,
-): ReturnType<typeof parseIpAddress> | undefined {
+/** A value to look for, with its canonical address, or why it is no valid address. */
+interface CheckedValue {
+  value: string;
+  address: IpAddress | undefined;
+  warning: string | undefined;
+}
+
+const macAddress = /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+
+/**
+ * Tells whether a value that is not a valid address was probably meant as
+ * one: dotted digits (octal, shortened, CIDR), hexadecimal parts, an
+ * integer of 8 to 10 digits that fits in 32 bits, or IPv6-style groups
+ * (MAC addresses excepted).
+ */
+function looksLikeIpAddress(value: string): boolean {
+  if (/^\d{8,10}$/.test(value)) return Number(value) <= 0xffffffff;
+  if (/^[\d.]*\.[\d.]*(?:\/\d*)?$/.test(value)) return /\d/.test(value);
+  if (
+    /^(?:0x[0-9a-f]+|\d+)(?:\.(?:0x[0-9a-f]+|\d+)){0,3}(?:\/\d*)?$/i.test(value)
+  )
+    return /0x/i.test(value);
+  if (macAddress.test(value)) return false;
+  return /^[0-9a-f:.]*:[0-9a-f:.]*:[0-9a-f:.]*(?:%[\w.-]+)?(?:\/\d*)?$/i.test(
+    value,
+  );
+}
+
+function checkValue(value: string): CheckedValue {
   try {
-    return parseIpAddress(value);
-  } catch {
-    return undefined;
+    return { value, address: parseIpAddress(value), warning: undefined };
+  } catch (error) {
+    const warning =
+      looksLikeIpAddress(value) && error instanceof Error
+        ? `${error.message} Only text sets (ALN, ALNIC) were compared with it.`
+        : undefined;
+    return { value, address: undefined, warning };
   }
 }
 
@@ -78,13 +110,13 @@ function tryAddress(
 function elementMatches(
   elementType: string,
   element: string,
-  value: string,
+  checked: CheckedValue,
 ): boolean {
   const type = elementType.toUpperCase();
+  const { value, address } = checked;
   if (type === 'DATE') return false;
   if (type === 'CIDR' || element.includes('/')) {
     const network = tryNetwork(element);
-    const address = tryAddress(value);
     return (
       network !== undefined &&
       address !== undefined &&
@@ -92,12 +124,16 @@ function elementMatches(
     );
   }
   if (type === 'IP') {
-    const canonical = normalizeIpAddress(value);
-    return canonical !== undefined && normalizeIpAddress(element) === canonical;
+    return (
+      address !== undefined && normalizeIpAddress(element) === address.text
+    );
   }
+  // Text sets compare the value as given and, for an address, its canonical
+  // form (an IPv4-mapped IPv6 address as IPv4).
+  const texts = address === undefined ? [value] : [value, address.text];
   if (type === 'ALN' || type === 'NUM' || type === 'PORT')
-    return element === value;
-  return element.toLowerCase() === value.toLowerCase();
+    return texts.includes(element);
+  return texts.some((text) => element.toLowerCase() === text.toLowerCase());
 }
 
 /** check_reference_sets: which reference sets hold each value, with their roles. */
@@ -126,11 +162,12 @@ export const checkReferenceSetsTool = defineTool({
     );
     const values = [...new Set(input.values.map((value) => value.trim()))];
     return {
-      results: values.map((value) => ({
-        value,
+      results: values.map(checkValue).map((item) => ({
+        value: item.value,
+        ...(item.warning === undefined ? {} : { warning: item.warning }),
         sets: checked.flatMap((set, index) =>
           (contents[index] ?? []).some((element) =>
-            elementMatches(set.element_type, element, value),
+            elementMatches(set.element_type, element, item),
           )
             ? [
                 {

@@ -61,7 +61,7 @@ function invalidIpsError(invalid: readonly string[]): ToolError {
   }
   const others =
     invalid.length > 1
-      ? ` ${invalid.length - 1} more of ips are invalid too: ${JSON.stringify(invalid.slice(1, 4))}.`
+      ? ` Also invalid: ${JSON.stringify(invalid.slice(1, 4))}${invalid.length > 4 ? ` and ${invalid.length - 4} more` : ''}.`
       : '';
   return new ToolError(
     'INVALID_INPUT',

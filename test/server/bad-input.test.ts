@@ -50,7 +50,7 @@ const badCalls: [string, string, Record<string, unknown>, string][] = [
     'get_offense',
     'unknown offense id',
     { offense_id: 999_999 },
-    'offense 999999 not found',
+    'Offense 999999 not found',
   ],
   [
     'get_offense_events',

@@ -9,6 +9,7 @@ import { testCaseFile, testOffenses } from '../support/mcp-cases.js';
 import {
   field,
   startMcpHarness,
+  textOf,
   type McpHarness,
 } from '../support/mcp-harness.js';
 
@@ -245,6 +246,19 @@ describe('get_assets host names', () => {
       expect(field(result, 'not_found')).toEqual({ ips: [], hostnames: [] });
     },
   );
+
+  it('explains an invalid ip', async () => {
+    const result = await harness.call('get_assets', {
+      ips: ['10.0.0.0/8', '010.0.0.1'],
+    });
+    const text = textOf(result);
+    expect(result.isError).toBe(true);
+    expect(text).toContain(
+      'Invalid ip "10.0.0.0/8": CIDR ranges are not accepted.',
+    );
+    expect(text).toContain('Also invalid: ["010.0.0.1"].');
+    expect(text).not.toContain('expected IPv4 or IPv6 addresses');
+  });
 
   it('reports an unknown host', async () => {
     const result = await harness.call('get_assets', {
