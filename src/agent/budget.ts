@@ -2,7 +2,7 @@
 export interface Budgets {
   /** Model calls; default 12. */
   maxTurns: number;
-  /** MCP tool calls the model asks for; default 30. */
+  /** MCP tool calls the model requests; default 30. */
   maxToolCalls: number;
   /** Input plus output tokens over all model calls; default 300000. */
   maxTokens: number;

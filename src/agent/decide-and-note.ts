@@ -91,8 +91,8 @@ export function parseGatedDecision(data: unknown): GatedDecision | undefined {
 }
 
 /**
- * Reads the offense's notes through get_offense and tells whether one
- * already carries the marker; a failed read counts as absent.
+ * Checks through get_offense whether a note of the offense carries the
+ * marker. A failed read counts as no note.
  */
 export async function offenseHasNote(
   client: Client,
@@ -148,9 +148,9 @@ async function writeNote(
 }
 
 /**
- * Makes the run's one gated call from its Recommendation and writes the note,
- * storing each step; a run that stopped without a Recommendation gets an
- * escalation note instead. Returns the run's final state.
+ * Makes the run's one gated call from its Recommendation and writes the
+ * note, storing each step. A run that stopped without a Recommendation gets
+ * an escalation note instead. Returns the run's final state.
  */
 export async function decideAndNote(options: DecideOptions): Promise<RunState> {
   const { outcome, runId, offenseId } = options;

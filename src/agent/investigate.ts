@@ -38,7 +38,7 @@ export interface ProgressEvent {
   message: string;
 }
 
-/** What the model loop ended with. */
+/** The end of the model loop: a Recommendation or the reason for stopping. */
 export type InvestigationResult =
   | { kind: 'recommendation'; recommendation: Recommendation }
   | { kind: 'budget'; budget: BudgetName }
@@ -67,7 +67,7 @@ export interface InvestigationOptions {
   maxOutputTokens?: number | undefined;
 }
 
-/** The runner-local tool through which a model submits its Recommendation. */
+/** Returns the runner-local tool through which a model submits its Recommendation. */
 export function submitToolSpec(): ToolSpec {
   return {
     name: submitToolName,
@@ -150,10 +150,10 @@ async function runModelToolCall(
 }
 
 /**
- * Runs the model loop: model turns, read-tool calls through MCP, until the
- * model submits a valid Recommendation, a budget runs out, the model answers
- * invalidly twice, or the provider fails. Messages, tool calls and usage are
- * appended to the arrays in `options` as the loop goes.
+ * Runs the model loop of model turns and read-tool calls through MCP. It
+ * ends when the model submits a valid Recommendation, a budget runs out, the
+ * model responds invalidly twice or the provider fails. Messages, tool calls
+ * and usage are appended to the arrays in `options` as the loop goes.
  */
 export async function investigate(
   options: InvestigationOptions,

@@ -1,7 +1,7 @@
 import { sanitizeText } from '../text/index.js';
 import type { Recommendation } from './recommendation.js';
 
-/** The policy's answer to the run's one gated call. */
+/** The policy's decision on the run's one gated call. */
 export interface GatedDecision {
   decision: 'executed' | 'approval_required' | 'denied';
   rule: string;
@@ -15,8 +15,8 @@ export interface GatedDecision {
 export const maxNoteLength = 1800;
 
 /**
- * Returns the marker that ties a note to its run (and to the resume step);
- * its presence on the offense means the step already wrote its note.
+ * Returns the marker that ties a note to its run, or to the run's resume
+ * step. When the offense has a note with it, that step already wrote.
  */
 export function runMarker(runId: string, step?: 'resume'): string {
   return step === undefined

@@ -20,7 +20,7 @@ export interface ToolCallBlock {
   argumentsError?: string;
 }
 
-/** The runner's answer to one tool call. */
+/** The runner's result of one tool call. */
 export interface ToolResultBlock {
   type: 'tool_result';
   callId: string;
@@ -68,12 +68,12 @@ export interface TokenUsage {
 /** Why the model stopped: it asked for tools, it finished, or it hit the token cap. */
 export type StopReason = 'tool_use' | 'end_turn' | 'max_tokens';
 
-/** The model's answer to one request. */
+/** The model's response to one request. */
 export interface ModelResponse {
   content: (TextBlock | ToolCallBlock)[];
   stopReason: StopReason;
   usage: TokenUsage;
-  /** The model that answered, as the vendor names it. */
+  /** The model that responded, as the vendor names it. */
   model: string;
 }
 

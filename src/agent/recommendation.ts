@@ -48,7 +48,7 @@ export const evidenceItemSchema = z.object({
 
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
-/** The model's final answer for one offense, validated before any gated call. */
+/** The model's final decision on one offense, validated before any gated call. */
 export const recommendationSchema = z
   .object({
     offense_id: z.number().int().nonnegative(),

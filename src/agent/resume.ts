@@ -17,7 +17,7 @@ export interface ResumeOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What a resume ended with. */
+/** The result of a resume: the run's state and the approval's status. */
 export interface ResumeResult {
   runId: string;
   state: RunState;
@@ -28,7 +28,7 @@ export interface ResumeResult {
 
 const resumeErrorBrand = Symbol.for('qradar-mcp.ResumeError');
 
-/** A run that cannot be resumed; the message says why and what to do. */
+/** A run that cannot be resumed. The message gives the reason and the next step. */
 export class ResumeError extends Error {
   readonly [resumeErrorBrand] = true;
 
@@ -70,11 +70,12 @@ function readApproval(data: unknown): {
 
 /**
  * Finishes a run that waits for approval. Runner code reads the approval
- * with get_approval; when approved it repeats the stored gated call with
- * the token, when denied or expired it writes a final note. The model is
- * never called, so the token reaches neither a prompt nor the transcript,
- * and the stored tool call shows it redacted. Throws ResumeError for an
- * unknown run or one that is not waiting.
+ * with get_approval. When it is approved, the runner repeats the stored
+ * gated call with the token, and when it is denied or expired, it writes a
+ * final note. The model is never called, so the token reaches neither a
+ * prompt nor the transcript, and the stored tool call shows it redacted.
+ * A run that already finished is returned unchanged. Throws ResumeError for
+ * an unknown run or one without an approval request.
  */
 export async function resumeRun(options: ResumeOptions): Promise<ResumeResult> {
   const now = options.now ?? Date.now;

@@ -6,7 +6,7 @@ import type { Recommendation } from './recommendation.js';
 export type RunState =
   'running' | 'awaiting_approval' | 'completed' | 'escalated' | 'failed';
 
-/** Why a run stopped without a recommendation. */
+/** Reason a run stopped without a recommendation. */
 export type StopReason =
   | `budget:${BudgetName}`
   | 'invalid_recommendation'
@@ -22,7 +22,7 @@ export interface ToolCallRecord {
   durationMs: number;
   /** Epoch milliseconds when the call started. */
   startedMs: number;
-  /** Who asked for it: the model, or the runner's own code. */
+  /** Caller of the tool: the model, or the runner's own code. */
   caller: 'model' | 'runner';
 }
 

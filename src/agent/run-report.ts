@@ -80,6 +80,7 @@ export function formatRunDetails(run: RunRecord): string[] {
     `State      ${inert(run.state)}; result ${inert(outcome?.result ?? '-')}${outcome?.stopReason === undefined ? '' : ` (stopped: ${inert(outcome.stopReason)})`}`,
     `Started    ${inert(run.startedAt)}; finished ${inert(run.finishedAt ?? '-')}`,
   ];
+
   if (outcome?.detail !== undefined)
     lines.push(`Detail     ${inert(outcome.detail, 500)}`);
   if (recommendation !== undefined) {
@@ -93,6 +94,7 @@ export function formatRunDetails(run: RunRecord): string[] {
       ),
     );
   }
+
   if (outcome?.decision !== undefined) {
     const decision = outcome.decision;
     lines.push(
@@ -116,18 +118,21 @@ export function formatRunDetails(run: RunRecord): string[] {
       `Usage      ${usage.turns} model turns, ${usage.toolCalls} tool calls, ${usage.inputTokens} input and ${usage.outputTokens} output tokens, cost ${cost}`,
     );
   }
+
   const timings = outcome?.timings;
   if (timings !== undefined) {
     lines.push(
       `Timings    total ${timings.totalMs} ms; model ${timings.modelMs} ms and tools ${timings.toolMs} ms, each summed over concurrent calls`,
     );
   }
+
   lines.push('', 'Tool calls:');
   for (const call of outcome?.toolCalls ?? []) {
     lines.push(
       `  ${call.caller === 'runner' ? 'runner' : 'model '} ${inert(call.name, 40)} ${call.durationMs} ms${call.isError ? ' (error)' : ''} ${inert(JSON.stringify(call.arguments), 300)}`,
     );
   }
+
   const transcript = Array.isArray(run.transcript)
     ? (run.transcript as ModelMessage[])
     : [];

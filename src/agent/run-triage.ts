@@ -48,7 +48,7 @@ export interface TriageOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What a triage ended with. */
+/** The result of one triage: run id, final state, outcome and usage. */
 export interface TriageResult {
   runId: string;
   offenseId: number;

@@ -64,7 +64,7 @@ function header(request: IncomingMessage, name: string): string | undefined {
  * Starts the HTTP trigger of the runner: `POST /triage` with a JSON body
  * `{"offense_id": N}`, signed with the `X-Qradar-Mcp-Timestamp` and
  * `X-Qradar-Mcp-Signature` headers (HMAC-SHA256 of timestamp + "." + body),
- * accepted within five minutes of the clock. Answers 202 when the triage is
+ * accepted within five minutes of the clock. Responds 202 when the triage is
  * queued, 401 for a bad or stale signature, 400 for a bad body.
  */
 export async function startTriggerServer(

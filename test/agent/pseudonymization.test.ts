@@ -140,7 +140,7 @@ interface Step {
   input: Record<string, unknown>;
 }
 
-/** The model's plan: gather, query by the user placeholder, then recommend isolating its host. */
+/** Returns the model's plan: gather, query by the user placeholder, then recommend isolating its host. */
 function plan(readRows: ReadRows): ((body: unknown) => Step[])[] {
   return [
     () => [

@@ -132,7 +132,10 @@ describe('runTriage', () => {
     });
     expect(state.gatedCalls).toHaveLength(0);
     const second = provider.requests[1]?.messages.at(-1)?.content[0];
-    expect(second?.type === 'tool_result' && second.isError).toBe(true);
+    expect(second?.type).toBe('tool_result');
+    expect(second?.type === 'tool_result' ? second.isError : undefined).toBe(
+      true,
+    );
   });
 
   it('retries invalid answer once then escalates', async () => {

@@ -1,9 +1,9 @@
-// msw handlers that answer like Anthropic's Messages API (POST /v1/messages):
+// msw handlers that respond like Anthropic's Messages API (POST /v1/messages):
 // tool-use turns, final answers, rate limits and overload errors, with the
 // body shapes and headers the API documents.
 import { http, HttpResponse } from 'msw';
 
-/** Base URL the tests give the Anthropic provider; msw answers it in-process. */
+/** Base URL the tests give the Anthropic provider; msw intercepts it in-process. */
 export const anthropicBaseUrl = 'http://127.0.0.1:9/anthropic';
 
 export type AnthropicTurn =
@@ -56,7 +56,7 @@ function messageBody(turn: AnthropicTurn & { kind: 'tool_use' | 'text' }) {
 }
 
 /**
- * Creates handlers that answer each request with the next scripted turn
+ * Creates handlers that respond to each request with the next scripted turn
  * (the last one repeats) and keep every request body as sent.
  */
 export function createAnthropicHandlers(

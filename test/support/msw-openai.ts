@@ -1,9 +1,9 @@
-// msw handlers that answer like OpenAI's Chat Completions API
+// msw handlers that respond like OpenAI's Chat Completions API
 // (POST /v1/chat/completions): function tool calls, final answers, malformed
 // arguments, rate limits and overload errors.
 import { http, HttpResponse } from 'msw';
 
-/** Base URL the tests give the OpenAI provider; msw answers it in-process. */
+/** Base URL the tests give the OpenAI provider; msw intercepts it in-process. */
 export const openAiBaseUrl = 'http://127.0.0.1:9/openai/v1';
 
 export type OpenAiTurn =
@@ -69,7 +69,7 @@ function completionBody(turn: OpenAiTurn & { kind: 'tool_calls' | 'text' }) {
 }
 
 /**
- * Creates handlers that answer each request with the next scripted turn
+ * Creates handlers that respond to each request with the next scripted turn
  * (the last one repeats) and keep every request body as sent.
  */
 export function createOpenAiHandlers(

@@ -18,7 +18,7 @@ export function noisyOr(weights: readonly number[]): number {
   return 1 - weights.reduce((product, weight) => product * (1 - weight), 1);
 }
 
-/** The best weight of each distinct signal among the hits. */
+/** Returns the best weight of each distinct signal among the hits. */
 export function signalWeights(hits: readonly SignalHit[]): number[] {
   const best = new Map<string, number>();
   for (const hit of hits) {

@@ -11,7 +11,7 @@ export interface Candidate {
   refusal: string | undefined;
 }
 
-/** What the action choice reads. */
+/** Inputs of the action choice. */
 export interface ActionInput {
   facts: TriageFacts;
   playbook: Playbook;
@@ -51,7 +51,7 @@ function globMatches(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`).test(value.toLowerCase());
 }
 
-/** The account part of `CORP\jdoe` or `jdoe@corp.example`, if it looks like one. */
+/** Returns the account part of `CORP\jdoe` or `jdoe@corp.example`, if it looks like one. */
 function accountName(raw: string): string | undefined {
   const name = raw.includes('\\')
     ? raw.slice(raw.lastIndexOf('\\') + 1)

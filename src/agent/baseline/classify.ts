@@ -7,8 +7,8 @@ function escapeRegExp(text: string): string {
 
 /**
  * Compiles keywords into one case-insensitive pattern. A keyword that starts
- * with a letter or digit must start a word, so "llm" does not match "dllmain";
- * its end may run on ("encrypt" matches "encrypted").
+ * with a letter or digit must start a word, so "llm" does not match
+ * "dllmain". Its end may run on: "ransom" matches "ransomware".
  */
 export function compileKeywords(
   keywords: readonly string[],

@@ -155,6 +155,7 @@ function readAsset(facts: TriageFacts, value: unknown): void {
   const hostnames = [...asArray(untrusted['hostnames']), untrusted['name']]
     .map(text)
     .filter((name): name is string => name !== undefined);
+
   const criticality = record['criticality'];
   const roles = rolesOf(record['roles']);
   const asset: AssetFact = {
@@ -174,6 +175,7 @@ function readAsset(facts: TriageFacts, value: unknown): void {
       .filter((value): value is string => value !== undefined)
       .join(' '),
   };
+
   if (facts.assets.some((known) => known.ref === asset.ref)) return;
   facts.assets.push(asset);
   for (const value of [...ips, ...hostnames]) {
@@ -269,7 +271,7 @@ function readAqlRows(
   purpose: EventPurpose,
 ): void {
   const rows = asArray(asRecord(data['untrusted'])['rows']);
-  // Events of get_offense_events not yet matched by a row, by key; each row
+  // Events of get_offense_events not yet matched by a row, by key. Each row
   // matches at most one, so equal keys (a burst in one millisecond) pair up.
   const unmatched = new Map<string, EventFact[]>();
   for (const event of facts.events) {
@@ -357,7 +359,7 @@ function readPolicy(facts: TriageFacts, data: unknown): void {
 export type EventPurpose =
   'offense_events' | 'context_events' | 'offense_flows' | 'context_flows';
 
-/** What one of the baseline's run_aql queries gathers. */
+/** Purpose of one of the baseline's run_aql queries. */
 export type AqlPurpose =
   { kind: EventPurpose } | { kind: 'class'; name: string };
 

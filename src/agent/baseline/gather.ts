@@ -2,7 +2,7 @@ import { compileKeywords, compilePatterns } from './classify.js';
 import type { AqlPurpose, TriageFacts } from './facts.js';
 import type { Playbook } from './playbook-schema.js';
 
-/** One tool call the baseline asks for. */
+/** One tool call the baseline requests. */
 export interface PlannedCall {
   name: string;
   arguments: Record<string, unknown>;
@@ -58,10 +58,10 @@ function regexCondition(
 /**
  * Builds the keyword queries of the second turn: one per class that matches
  * payloads, and one for text addressed to an automated responder. Payloads
- * run to kilobytes while tool results cut them short, so Ariel matches the
- * class's keywords and patterns (the same regular expression the baseline
- * applies itself) over the whole payload, and the rows only say which
- * events matched.
+ * run to kilobytes while tool results cut them short. So Ariel matches the
+ * class's keywords and patterns over the whole payload, with the regular
+ * expression the baseline applies itself, and the rows only name the events
+ * that matched.
  */
 export function keywordQueries(
   facts: TriageFacts,
@@ -104,7 +104,7 @@ export function keywordQueries(
 /** Name under which events matched by the injection keywords are marked. */
 export const injectionClass = '#injection';
 
-/** The first turn: the offense's decision picture and its events. */
+/** Returns the first turn's calls: the offense's decision picture and its events. */
 export function firstCalls(offenseId: number): PlannedCall[] {
   return [
     { name: 'get_offense', arguments: { offense_id: offenseId } },
@@ -116,9 +116,10 @@ export function firstCalls(offenseId: number): PlannedCall[] {
 }
 
 /**
- * The second turn: the offense's events with category ids, the same
- * sources' other events, flows of the involved addresses, the assets behind
- * internal addresses and the reference sets that mention any involved value.
+ * Returns the second turn's calls: the offense's events and flows with
+ * category ids, the same sources' other events and flows, the keyword
+ * queries, the assets behind internal addresses and the reference sets
+ * that mention any involved value.
  */
 export function secondCalls(
   facts: TriageFacts,
@@ -139,6 +140,7 @@ export function secondCalls(
   const sources = [
     ...new Set(facts.sourceIps.filter((ip) => ipv4.test(ip))),
   ].slice(0, 10);
+
   const calls: PlannedCall[] = [
     {
       name: 'run_aql',
@@ -155,6 +157,7 @@ export function secondCalls(
       },
     });
   }
+
   const flowColumns =
     'starttime, sourceip, destinationip, destinationport, sourcebytes, destinationbytes';
   calls.push({
@@ -173,15 +176,18 @@ export function secondCalls(
       },
     });
   }
+
   for (const entry of keywordQueries(facts, playbook)) {
     calls.push({ name: 'run_aql', arguments: { query: entry.query } });
   }
+
   const knownAssetIps = new Set(facts.assets.flatMap((asset) => asset.ips));
   const assetIps = allIps
     .filter((ip) => isInternal(ip) && !knownAssetIps.has(ip))
     .slice(0, 10);
   if (assetIps.length > 0)
     calls.push({ name: 'get_assets', arguments: { ips: assetIps } });
+
   const users = [
     ...new Set(
       facts.events

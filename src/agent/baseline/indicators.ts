@@ -111,10 +111,10 @@ function isNegated(
 }
 
 /**
- * Returns the first analyst note that records an approved activity: it
- * carries a marker that no negation cancels ("no change ticket" does not
- * count), it is not the agent's own, and it addresses no automated
- * responder (a quoted attacker mail is not an approval).
+ * Returns the first analyst note that records an approved activity. Such a
+ * note carries a marker that no negation cancels, so "no change ticket"
+ * does not count. It is not the agent's own, and it addresses no automated
+ * responder, because a quoted attacker mail is not an approval.
  */
 export function findApprovalNote(
   facts: TriageFacts,

@@ -90,7 +90,7 @@ const signalSchema = z
     min_connections: z.number().int().min(3).optional(),
     max_jitter: z.number().min(0).max(5).optional(),
     min_bytes: z.number().int().min(1).optional(),
-    /** travel: the longest time between sign-ins from two regions. */
+    /** travel: the maximum time between sign-ins from two regions. */
     max_window_minutes: z.number().int().min(1).optional(),
     /** Only events whose source and destination differ. */
     remote_only: z.boolean().default(false),

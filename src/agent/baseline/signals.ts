@@ -108,7 +108,7 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-/** The continent of a QRadar geographic location such as `Europe.Germany`. */
+/** Returns the continent of a QRadar geographic location such as `Europe.Germany`. */
 function regionOf(location: string | undefined): string | undefined {
   if (location === undefined || location === '' || location === 'other') {
     return undefined;

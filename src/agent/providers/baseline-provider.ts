@@ -73,14 +73,17 @@ export function createBaselineProvider(
       const turn = request.messages.filter(
         (message) => message.role === 'assistant',
       ).length;
+
       const offered = new Set(request.tools.map((tool) => tool.name));
       const available = (calls: PlannedCall[]): PlannedCall[] =>
         calls.filter((call) => offered.has(call.name));
+
       if (!asked.has('get_offense')) {
         return Promise.resolve(
           respond(available(firstCalls(request.offenseId)), turn, model),
         );
       }
+
       const firstFacts = extractFacts(request.offenseId, request.messages);
       if (!asked.has('run_aql') && !asked.has('check_reference_sets')) {
         const isInternal = (ip: string): boolean =>
@@ -90,8 +93,9 @@ export function createBaselineProvider(
           return Promise.resolve(respond(calls, turn, model));
         }
       }
+
       // The keyword queries depend only on the offense and the playbook, so
-      // building them again tells which result belongs to which class.
+      // building them again shows which result belongs to which class.
       const purposes = new Map<string, AqlPurpose>(
         keywordQueries(firstFacts, playbook).map((entry) => [
           entry.query,
@@ -103,6 +107,7 @@ export function createBaselineProvider(
         request.messages,
         (query) => purposes.get(query) ?? defaultPurposeOf(query),
       );
+
       const recommendation = decideFromFacts(facts, playbook, classes);
       return Promise.resolve(
         respond(

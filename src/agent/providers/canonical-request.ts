@@ -7,6 +7,11 @@ const isoTime =
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 // Epoch milliseconds from 2001 to 2286.
 const epochMs = /(?<!\d)1\d{12}(?!\d)/g;
+// Epoch seconds from 2020 to 2033, as syslog payloads carry them.
+const epochSeconds = /(?<![\d.])1[6-9]\d{8}(?![\d])/g;
+// Syslog header times such as "Nov 20 06:00:01".
+const syslogTime =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}\b/g;
 // Store and tool ids such as run_3f9a0c1d2e4b or call_abc123.
 const prefixedId = /\b(?:[a-z]+)_[0-9a-zA-Z]{6,}\b/g;
 const idField = /("(?:[a-z]+_)?ids?"\s*:\s*)(\[[^\]]*\]|"[^"]*"|\d+)/gi;
@@ -19,6 +24,8 @@ function canonicalText(text: string): string {
     .replace(isoTime, '<time>')
     .replace(uuid, '<uuid>')
     .replace(epochMs, '<time>')
+    .replace(epochSeconds, '<time>')
+    .replace(syslogTime, '<time>')
     .replace(idField, '$1"<id>"')
     .replace(prefixedId, '<id>')
     .replace(offenseNumber, '$1$2<id>');
@@ -67,9 +74,9 @@ function canonicalBlock(block: ContentBlock): unknown {
 }
 
 /**
- * Returns the canonical form of a model request: times, UUIDs and ids become
- * placeholders, tool-call ids and structured data are dropped, keys are
- * sorted; so a re-run of the same case with another clock and other ids maps
+ * Returns the canonical form of a model request. Times, UUIDs and ids become
+ * placeholders, tool-call ids and structured data are dropped and keys are
+ * sorted, so a re-run of the same case with other ids and store times maps
  * to the same cassette entry.
  */
 export function canonicalRequest(request: ModelRequest): unknown {

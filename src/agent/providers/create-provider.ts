@@ -27,7 +27,7 @@ export interface ProviderChoice {
   playbookPath?: string | undefined;
   /** Cassette file or folder of the replay provider; default evals/cassettes. */
   cassettes?: string | undefined;
-  /** Append every answered request to this cassette file. */
+  /** Cassette file that every completed request is appended to. */
   recordCassette?: string | undefined;
   /** Whether requests are pseudonymized (recorded in the cassette). */
   pseudonymize?: boolean | undefined;

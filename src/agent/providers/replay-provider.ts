@@ -89,10 +89,10 @@ function cassettePaths(location: string): string[] {
 }
 
 /**
- * Creates the replay provider: answers each request with the recorded turn
- * whose canonical request matches; a request with no recording is an error
- * (ProviderError CASSETTE_MISS), never a guess. `location` is one cassette
- * file or a folder of them.
+ * Creates the replay provider, which responds to each request with the
+ * recorded turn whose canonical request matches. A request with no
+ * recording is an error (ProviderError CASSETTE_MISS), never a guess.
+ * `location` is one cassette file or a folder of them.
  */
 export function createReplayProvider(options: {
   location: string;
@@ -131,8 +131,8 @@ export function createReplayProvider(options: {
 
 /**
  * Summarizes a request for a cassette entry: the turn and the tools whose
- * results it carries. The key alone identifies the request; the summary
- * tells a reader which turn an entry answers without storing tool results.
+ * results it carries. The key alone identifies the request, and the summary
+ * shows a reader which turn an entry belongs to without the tool results.
  */
 function describeRequest(request: ModelRequest): Record<string, unknown> {
   const last = request.messages.at(-1);
@@ -147,8 +147,9 @@ function describeRequest(request: ModelRequest): Record<string, unknown> {
 }
 
 /**
- * Wraps a provider so that every answered request is appended to a cassette
- * file, written after each call so that an interrupted run keeps its turns.
+ * Wraps a provider so that every completed request is appended to a
+ * cassette file. The file is written after each call, so an interrupted run
+ * keeps its turns.
  */
 export function withRecording(
   provider: ModelProvider,

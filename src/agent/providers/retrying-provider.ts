@@ -44,9 +44,10 @@ export function sleepFor(
 }
 
 /**
- * Wraps a provider with the runner's one retry policy: 429 and overloaded
- * answers (Anthropic's 529 included) are retried, honouring Retry-After,
- * else with capped exponential backoff and jitter; other errors pass through.
+ * Wraps a provider with the runner's one retry policy. Rate-limited (429)
+ * and overloaded responses (Anthropic's 529 included) are retried after
+ * Retry-After, or else after a capped exponential backoff with jitter.
+ * Other errors pass through.
  */
 export function withRetries(
   provider: ModelProvider,

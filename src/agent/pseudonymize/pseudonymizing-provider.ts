@@ -49,8 +49,8 @@ function maskBlock(
  * Wraps a provider so that requests carry placeholders instead of host names,
  * user names, e-mail addresses and internal IPs, and the model's tool
  * arguments and text come back with the real values. The system prompt and
- * tool descriptions come from our code and the server and are sent unchanged;
- * the mapping lives as long as the wrapper (one run).
+ * tool descriptions come from our code and the server, so they are sent
+ * unchanged. The mapping lives as long as the wrapper, which is one run.
  */
 export function withPseudonymization(
   provider: ModelProvider,

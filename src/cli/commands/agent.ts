@@ -186,9 +186,9 @@ function budgetsOf(values: Values): Partial<Budgets> {
 }
 
 /**
- * Returns the context of a command whose terminal output is its progress:
- * its logger logs at warn unless QRADAR_MCP_LOG_LEVEL asks for another
- * level, so that tool-call log lines do not bury the progress and the table.
+ * Returns the context of a command whose terminal output is its progress.
+ * Its logger logs at warn unless QRADAR_MCP_LOG_LEVEL sets a level, so that
+ * tool-call log lines do not bury the progress and the table.
  */
 export function quietLogger(context: CommandContext): CommandContext {
   if (process.env['QRADAR_MCP_LOG_LEVEL'] !== undefined) return context;
@@ -478,6 +478,7 @@ async function watch(
       `Invalid --min-magnitude ${JSON.stringify(values['min-magnitude'])}: expected 0 to 10.`,
     );
   }
+
   const portText = triggerOnly ? values.port : values['trigger-port'];
   const port = portText === undefined ? undefined : Number(portText);
   if (triggerOnly && port === undefined)
@@ -490,9 +491,11 @@ async function watch(
       `Invalid port ${JSON.stringify(portText)}: expected 0 to 65535.`,
     );
   }
+
   const secret = port === undefined ? undefined : triggerSecret();
   const controller = abortOnSignals();
   const progress = createProgressPrinter();
+
   return withSession(context, values, async (session, store) => {
     const triageOptions = {
       mode: parseMode(values.mode),
@@ -504,6 +507,7 @@ async function watch(
     const report = (result: TriageResult): void => {
       printTriageTable([rowOf(result)]);
     };
+
     const queue = createTriggerQueue(async (offenseId) => {
       report(
         await runTriage({
@@ -516,6 +520,7 @@ async function watch(
         }),
       );
     }, context.logger);
+
     const trigger =
       port === undefined || secret === undefined
         ? undefined
@@ -528,6 +533,7 @@ async function watch(
               queue.add(offenseId);
             },
           });
+
     if (trigger !== undefined)
       printError(
         `qradar-mcp agent: accepting signed triggers at ${trigger.url}`,

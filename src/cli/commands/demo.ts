@@ -4,6 +4,7 @@ import {
   createBaselineProvider,
   listOpenOffenses,
   runTriage,
+  type ModelProvider,
   type TriageResult,
 } from '../../agent/index.js';
 import { PolicyError } from '../../policy/index.js';
@@ -88,6 +89,7 @@ function printNextSteps(
   const approver =
     approvers.find((entry) => entry.roles.includes('soc_lead')) ?? approvers[0];
   const entry = process.argv[1] ?? 'dist/src/cli/index.js';
+
   printLine();
   printLine('Next steps');
   if (waiting !== undefined) {
@@ -118,6 +120,7 @@ function printNextSteps(
   printLine(
     '     (without QRADAR_URL it serves this same embedded simulator and data):',
   );
+
   const config = {
     mcpServers: {
       qradar: {
@@ -129,6 +132,72 @@ function printNextSteps(
   };
   for (const line of JSON.stringify(config, null, 2).split('\n'))
     printLine(`       ${line}`);
+}
+
+/**
+ * Triages the offenses with one worker per session, lowest id first, and
+ * returns the results in offense order with the number of failed triages.
+ */
+async function triageAll(
+  offenseIds: number[],
+  sessions: readonly AgentSession[],
+  runtime: ServerRuntime,
+  context: CommandContext,
+  provider: ModelProvider,
+): Promise<{ results: TriageResult[]; failures: number }> {
+  const queue = [...offenseIds].sort((left, right) => left - right);
+  const progress = createProgressPrinter();
+  const results: TriageResult[] = [];
+  let failures = 0;
+  const work = async (session: AgentSession): Promise<void> => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      try {
+        results.push(
+          await runTriage({
+            client: session.client,
+            provider,
+            offenseId: id,
+            runs: runtime.store.runs,
+            mode: runtime.policy.mode,
+            logger: context.logger,
+            onProgress: progress,
+          }),
+        );
+      } catch (error) {
+        failures += 1;
+        const reason = sanitizeText((error as Error).message, {
+          maxLength: 300,
+        });
+        printError(`qradar-mcp demo: offense ${id} failed: ${reason}`);
+      }
+    }
+  };
+  await Promise.all(sessions.map(work));
+  results.sort((left, right) => left.offenseId - right.offenseId);
+  return { results, failures };
+}
+
+function printSummary(
+  results: readonly TriageResult[],
+  failures: number,
+  startedMs: number,
+): void {
+  const perOffense = results.map(
+    (result) => result.outcome.timings?.totalMs ?? 0,
+  );
+  const waiting = results.filter(
+    (result) => result.state === 'awaiting_approval',
+  ).length;
+  const none = results.filter(
+    (result) => result.outcome.result === 'none',
+  ).length;
+  const seconds = ((Date.now() - startedMs) / 1000).toFixed(1);
+  const medianSeconds = (median(perOffense) / 1000).toFixed(1);
+  const failed = failures === 0 ? '' : `, ${failures} failed`;
+  printLine();
+  printLine(
+    `${results.length} offenses triaged in ${seconds} s (median ${medianSeconds} s per offense): ${waiting} containment requests wait for approval, ${none} need no action${failed}.`,
+  );
 }
 
 /** `qradar-mcp demo`: triage every bundled offense in the embedded simulator (`npm start`). */
@@ -152,11 +221,10 @@ export const demoCommand: Command = {
         'qradar-mcp demo: QRADAR_URL is set but ignored; the demo runs on the embedded simulator only.',
       );
     }
+
     const provider = createBaselineProvider({ playbookPath: values.playbook });
     const runtime = await openDemoRuntime(context);
     const sessions: AgentSession[] = [];
-    const results: TriageResult[] = [];
-    let failures = 0;
     try {
       printError(
         `qradar-mcp demo: embedded QRadar simulator at ${runtime.backend.url} (state in ${context.settings.dataDir}), policy in ${runtime.policy.mode} mode, offline baseline playbook.`,
@@ -178,39 +246,14 @@ export const demoCommand: Command = {
       printError(
         `qradar-mcp demo: triaging ${offenses.length} open offenses, ${concurrency} at a time.`,
       );
-      const queue = offenses
-        .map((offense) => offense.id)
-        .sort((left, right) => left - right);
-      const progress = createProgressPrinter();
-      await Promise.all(
-        sessions.map(async (session) => {
-          for (
-            let offenseId = queue.shift();
-            offenseId !== undefined;
-            offenseId = queue.shift()
-          ) {
-            try {
-              results.push(
-                await runTriage({
-                  client: session.client,
-                  provider,
-                  offenseId,
-                  runs: runtime.store.runs,
-                  mode: runtime.policy.mode,
-                  logger: context.logger,
-                  onProgress: progress,
-                }),
-              );
-            } catch (error) {
-              failures += 1;
-              printError(
-                `qradar-mcp demo: offense ${offenseId} failed: ${sanitizeText((error as Error).message, { maxLength: 300 })}`,
-              );
-            }
-          }
-        }),
+
+      const { results, failures } = await triageAll(
+        offenses.map((offense) => offense.id),
+        sessions,
+        runtime,
+        context,
+        provider,
       );
-      results.sort((left, right) => left.offenseId - right.offenseId);
       printLine();
       printTriageTable(
         results.map((result) => ({
@@ -220,24 +263,12 @@ export const demoCommand: Command = {
           outcome: result.outcome,
         })),
       );
-      const perOffense = results.map(
-        (result) => result.outcome.timings?.totalMs ?? 0,
-      );
-      const waiting = results.filter(
-        (result) => result.state === 'awaiting_approval',
-      ).length;
-      const none = results.filter(
-        (result) => result.outcome.result === 'none',
-      ).length;
-      printLine();
-      printLine(
-        `${results.length} offenses triaged in ${((Date.now() - startedMs) / 1000).toFixed(1)} s (median ${(median(perOffense) / 1000).toFixed(1)} s per offense): ${waiting} containment requests wait for approval, ${none} need no action${failures === 0 ? '' : `, ${failures} failed`}.`,
-      );
+      printSummary(results, failures, startedMs);
       printNextSteps(results, runtime, context);
+      return failures === 0 ? exitCodes.ok : exitCodes.failure;
     } finally {
       for (const session of sessions) await session.close();
       await runtime.close();
     }
-    return failures === 0 ? exitCodes.ok : exitCodes.failure;
   },
 };

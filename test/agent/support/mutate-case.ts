@@ -13,7 +13,7 @@ export interface CaseRenames {
 }
 
 // Names that mean the same thing in every estate (built-in accounts) or
-// are ordinary words a payload also uses; renaming them would change the
+// are ordinary words a payload also uses. Renaming them would change the
 // meaning of the case rather than its identifiers.
 const keptUsers = new Set([
   'administrator',
