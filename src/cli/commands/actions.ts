@@ -12,6 +12,7 @@ import { openStore, type ActionRecord, type Store } from '../../store/index.js';
 import { sanitizeText } from '../../text/index.js';
 import { exitCodes, UsageError, type Command } from '../command.js';
 import { printError, printLine } from '../output.js';
+import { createOperatorLogger } from './operator-logger.js';
 
 const usage = `Usage: qradar-mcp actions <subcommand> [options]
 
@@ -59,6 +60,28 @@ function parseCount(
   return Number(value);
 }
 
+/**
+ * Returns the state shown in the STATUS column: the stored lifecycle, or
+ * `failed` for an executed action whose verification found it not in force.
+ */
+function displayStatus(record: ActionRecord): string {
+  if (record.status === 'executed' && record.verification === 'failed')
+    return 'failed';
+  return record.status;
+}
+
+/**
+ * Returns the VERIFICATION column: what the executor observed while the
+ * action is in force. Once it no longer is, the column shows `rolled back`
+ * (by an operator or at expiry) or `-` (it never took effect), because an
+ * old `listed` would claim an effect that is gone.
+ */
+function displayVerification(record: ActionRecord): string {
+  if (record.status !== 'executed') return 'rolled back';
+  if (record.verification === 'failed') return '-';
+  return record.verification;
+}
+
 function printActions(records: readonly ActionRecord[]): void {
   if (records.length === 0) {
     printLine('No actions.');
@@ -80,8 +103,8 @@ function printActions(records: readonly ActionRecord[]): void {
       record.action,
       inert(record.target, 40),
       record.offenseId === null ? '-' : String(record.offenseId),
-      record.status,
-      record.verification,
+      displayStatus(record),
+      displayVerification(record),
       record.expiresAt ?? '-',
       inert(record.executor, 50),
     ]),
@@ -162,9 +185,8 @@ export const actionsCommand: Command = {
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     const { values, positionals } = parseOptions(rest);
-    const store = openStore(context.settings.dataDir, {
-      logger: context.logger,
-    });
+    const logger = createOperatorLogger(context.logger);
+    const store = openStore(context.settings.dataDir, { logger });
     try {
       switch (subcommand) {
         case 'list': {
@@ -187,13 +209,18 @@ export const actionsCommand: Command = {
               'Missing --as: pass --as NAME, an approver from the policy.',
             );
           }
-          return await rollback(context, store, actionId, values.as);
+          return await rollback(
+            { settings: context.settings, logger },
+            store,
+            actionId,
+            values.as,
+          );
         }
         case 'sweep': {
           const policy = loadPolicy(context.settings.policyFile);
           const results = await withActionService(
             context.settings,
-            context.logger,
+            logger,
             store,
             policy,
             (actions) => actions.sweepExpired(),

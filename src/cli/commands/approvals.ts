@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 
+import type { Logger, Settings } from '../../config/index.js';
 import {
   approveRequest,
   denyRequest,
   loadPolicy,
   PolicyError,
 } from '../../policy/index.js';
+import { openQRadarBackend } from '../../server/index.js';
 import {
   openStore,
   type ApprovalRequestRecord,
@@ -14,12 +16,15 @@ import {
 import { sanitizeText } from '../../text/index.js';
 import { exitCodes, UsageError, type Command } from '../command.js';
 import { printError, printLine } from '../output.js';
+import { describeOffense } from './approval-offense.js';
+import { createOperatorLogger } from './operator-logger.js';
 
 const usage = `Usage: qradar-mcp approvals <subcommand> [options]
 
 Subcommands:
   list [--all]                       pending requests (--all: every status)
-  show ID                            one request with its evidence and rationale
+  show ID                            one request with its offense, evidence and
+                                     rationale (reads the offense from QRadar)
   approve ID --as NAME [--reason TEXT]
                                      approve as a named approver from the policy;
                                      the agent then fetches the signed token
@@ -43,16 +48,19 @@ export const approvalsCommand: Command = {
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     const { values, positionals } = parseOptions(rest);
-    const store = openStore(context.settings.dataDir, {
-      logger: context.logger,
-    });
+    const logger = createOperatorLogger(context.logger);
+    const store = openStore(context.settings.dataDir, { logger });
     try {
       switch (subcommand) {
         case 'list':
           await listRequests(store, values.all === true);
           return exitCodes.ok;
         case 'show':
-          return await showRequest(store, requireId(positionals));
+          return await showRequest(
+            store,
+            { settings: context.settings, logger },
+            requireId(positionals),
+          );
         case 'approve':
         case 'deny':
           return await decide(subcommand, {
@@ -155,7 +163,11 @@ async function listRequests(store: Store, all: boolean): Promise<void> {
   printTable([header, ...rows]);
 }
 
-async function showRequest(store: Store, id: string): Promise<number> {
+async function showRequest(
+  store: Store,
+  qradar: { settings: Settings; logger: Logger },
+  id: string,
+): Promise<number> {
   await store.approvals.expirePending();
   const record = await store.approvals.get(id);
   if (record === undefined) {
@@ -164,16 +176,46 @@ async function showRequest(store: Store, id: string): Promise<number> {
     );
     return exitCodes.failure;
   }
-  for (const line of describeRequest(record)) printLine(line);
+  const offenseLines = await readOffenseLines(qradar, record);
+  for (const line of describeRequest(record, offenseLines)) printLine(line);
   return exitCodes.ok;
 }
 
-function describeRequest(record: ApprovalRequestRecord): string[] {
+async function readOffenseLines(
+  qradar: { settings: Settings; logger: Logger },
+  record: ApprovalRequestRecord,
+): Promise<string[]> {
+  if (record.offenseId === null) return ['Offense      -'];
+  let backend;
+  try {
+    backend = await openQRadarBackend(qradar.settings, qradar.logger);
+  } catch (error) {
+    return [
+      `Offense      ${record.offenseId} (details unavailable: ${inert((error as Error).message, 300)})`,
+    ];
+  }
+  try {
+    return await describeOffense(backend.client, record);
+  } finally {
+    await backend.close();
+  }
+}
+
+function describeRequest(
+  record: ApprovalRequestRecord,
+  offenseLines: readonly string[],
+): string[] {
+  // For an address the label repeats the value, so the value is printed only
+  // next to a label that differs, such as `ws-042 (10.0.5.20, asset 17)`.
+  const target =
+    record.targetLabel === record.target
+      ? inert(record.targetLabel)
+      : `${inert(record.targetLabel)} [${inert(record.target)}]`;
   const lines = [
     `Request      ${inert(record.id)} (${inert(record.status)})`,
     `Action       ${inert(record.action)}`,
-    `Target       ${inert(record.targetLabel)} [${inert(record.target)}]`,
-    `Offense      ${record.offenseId === null ? '-' : record.offenseId}`,
+    `Target       ${target}`,
+    ...offenseLines,
     `Criticality  ${inert(record.criticality)}`,
     ...record.criticalityDerivation.map(
       (step) => `             ${inert(step)}`,

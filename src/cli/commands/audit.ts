@@ -4,6 +4,7 @@ import { openStore } from '../../store/index.js';
 import { sanitizeText } from '../../text/index.js';
 import { exitCodes, UsageError, type Command } from '../command.js';
 import { printError, printLine } from '../output.js';
+import { createOperatorLogger } from './operator-logger.js';
 
 const usage = `Usage: qradar-mcp audit <subcommand> [options]
 
@@ -22,7 +23,7 @@ export const auditCommand: Command = {
     const [subcommand, ...rest] = context.argv;
     const values = parseOptions(rest);
     const store = openStore(context.settings.dataDir, {
-      logger: context.logger,
+      logger: createOperatorLogger(context.logger),
     });
     try {
       if (subcommand === 'verify') {

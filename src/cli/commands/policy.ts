@@ -8,6 +8,7 @@ import { openStore } from '../../store/index.js';
 import { sanitizeText } from '../../text/index.js';
 import { exitCodes, UsageError, type Command } from '../command.js';
 import { printLine } from '../output.js';
+import { createOperatorLogger } from './operator-logger.js';
 
 const usage = `Usage: qradar-mcp policy <subcommand> [options]
 
@@ -30,7 +31,7 @@ export const policyCommand: Command = {
     if (subcommand === 'show') {
       const policy = loadPolicy(context.settings.policyFile);
       const store = openStore(context.settings.dataDir, {
-        logger: context.logger,
+        logger: createOperatorLogger(context.logger),
       });
       try {
         const killSwitch = await store.killSwitch.get();
@@ -52,7 +53,7 @@ export const policyCommand: Command = {
     }
     const by = values.as ?? operatorName();
     const store = openStore(context.settings.dataDir, {
-      logger: context.logger,
+      logger: createOperatorLogger(context.logger),
     });
     try {
       const state = await store.killSwitch.set({
