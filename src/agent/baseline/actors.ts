@@ -18,11 +18,27 @@ export function noisyOr(weights: readonly number[]): number {
   return 1 - weights.reduce((product, weight) => product * (1 - weight), 1);
 }
 
-/** Returns the best weight of each distinct signal among the hits. */
-export function signalWeights(hits: readonly SignalHit[]): number[] {
+/**
+ * Returns a hit's weight with its evidence volume: each doubling beyond the
+ * signal's threshold counts as one more observation, up to maxObservations.
+ */
+export function effectiveWeight(
+  hit: SignalHit,
+  maxObservations: number,
+): number {
+  const extra = Math.min(maxObservations, Math.log2(hit.strength));
+  return 1 - (1 - hit.weight) ** (1 + Math.max(0, extra));
+}
+
+/** Returns the best effective weight of each distinct signal among the hits. */
+export function signalWeights(
+  hits: readonly SignalHit[],
+  maxObservations = 0,
+): number[] {
   const best = new Map<string, number>();
   for (const hit of hits) {
-    best.set(hit.id, Math.max(best.get(hit.id) ?? 0, hit.weight));
+    const weight = effectiveWeight(hit, maxObservations);
+    best.set(hit.id, Math.max(best.get(hit.id) ?? 0, weight));
   }
   return [...best.values()];
 }
@@ -91,7 +107,12 @@ export function groupByActor(
   }
   return groups
     .filter((group) => group.hits.length > 0)
-    .map((group) => ({ ...group, score: noisyOr(signalWeights(group.hits)) }))
+    .map((group) => ({
+      ...group,
+      score: noisyOr(
+        signalWeights(group.hits, playbook.confidence.max_volume_observations),
+      ),
+    }))
     .sort((left, right) => {
       if (right.score !== left.score) return right.score - left.score;
       return eventCount(right) - eventCount(left);

@@ -183,6 +183,11 @@ export const playbookSchema = z.strictObject({
     floor: z.number().min(0).max(1),
     cap: z.number().min(0).max(1),
     corroboration_bonus: z.number().min(0).max(0.5),
+    /**
+     * Each doubling of a signal's evidence beyond its threshold counts as one
+     * more observation of it, up to this many; 0 turns this off.
+     */
+    max_volume_observations: z.number().min(0).max(5).default(0),
   }),
   severity: z.partialRecord(
     z.enum(attackStages),

@@ -20,6 +20,8 @@ export interface SignalHit {
   events: EventFact[];
   /** One line for the rationale and evidence. */
   summary: string;
+  /** How far the evidence exceeds the signal's threshold: 1 at the threshold. */
+  strength: number;
 }
 
 type EventKey = SignalDefinition['group_by'];
@@ -176,7 +178,7 @@ function hitOf(
   actor: string,
   events: EventFact[],
   summary: string,
-  extra: Partial<Pick<SignalHit, 'remoteIp' | 'accounts'>> = {},
+  extra: Partial<Pick<SignalHit, 'remoteIp' | 'accounts' | 'strength'>> = {},
 ): SignalHit {
   const sorted = [...events].sort(byTime);
   const accounts = extra.accounts ?? accountsOf(sorted);
@@ -191,6 +193,7 @@ function hitOf(
     accounts: signal.names_accounts ? accounts : [],
     events: sorted,
     summary,
+    strength: Math.max(1, extra.strength ?? 1),
   };
 }
 
@@ -224,7 +227,7 @@ function sequenceHit(
     actor,
     [...matched.slice(-3), ...successes],
     `${failures} failures then ${successes.length} success(es) from ${actor}${who}`,
-    { accounts },
+    { accounts, strength: failures / signal.min_events },
   );
 }
 
@@ -284,6 +287,7 @@ function evaluate(
               actor,
               events,
               `${count} ${className} events from ${actor}`,
+              { strength: count / signal.min_events },
             ),
           );
         }
@@ -304,6 +308,7 @@ function evaluate(
               actor,
               events,
               `${distinct} distinct ${what}s in ${className} events from ${actor}`,
+              { strength: distinct / (signal.min_distinct ?? 1) },
             ),
           );
         }
@@ -334,7 +339,10 @@ function evaluate(
               actor,
               connections,
               `${times.length} connections from ${actor} to ${remote} every ~${gapS} s (jitter ${jitter.toFixed(2)})`,
-              { remoteIp: remote },
+              {
+                remoteIp: remote,
+                strength: times.length / (signal.min_connections ?? 8),
+              },
             ),
           );
         }
@@ -356,6 +364,7 @@ function evaluate(
               `${formatBytes(bytes)} sent from ${actor} to ${remote}`,
               {
                 remoteIp: remote,
+                strength: bytes / (signal.min_bytes ?? bytes),
               },
             ),
           );
