@@ -102,6 +102,16 @@ function validate(
   return { recommendation: parsed.data };
 }
 
+/** Lists tool names with counts, such as "get_offense, run_aql x3". */
+function describeCalls(calls: readonly ToolCallBlock[]): string {
+  const counts = new Map<string, number>();
+  for (const call of calls)
+    counts.set(call.name, (counts.get(call.name) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => (count === 1 ? name : `${name} x${count}`))
+    .join(', ');
+}
+
 function errorResult(call: ToolCallBlock, text: string): ToolResultBlock {
   return {
     type: 'tool_result',
@@ -214,7 +224,7 @@ export async function investigate(
       runId,
       offenseId,
       kind: 'model',
-      message: `model turn ${budget.turns}: ${calls.length === 0 ? 'answer' : calls.map((call) => call.name).join(', ')}`,
+      message: `model turn ${budget.turns}: ${calls.length === 0 ? 'final answer' : describeCalls(calls)}`,
     });
 
     if (calls.length === 0) {

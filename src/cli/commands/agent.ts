@@ -44,7 +44,7 @@ import {
   type Command,
   type CommandContext,
 } from '../command.js';
-import { isInteractive, printError, printLine } from '../output.js';
+import { printError, printLine } from '../output.js';
 
 const usage = `Usage: qradar-mcp agent <subcommand> [options]
 
@@ -275,10 +275,18 @@ async function connectStdio(
 
 /** Returns a progress callback: one rewritten status line on a terminal, plain lines otherwise. */
 export function createProgressPrinter(): (event: ProgressEvent) => void {
-  const interactive = isInteractive();
+  // Progress goes to stderr, so stderr decides whether lines may be rewritten.
+  const interactive = process.stderr.isTTY;
   let hasStatusLine = false;
   return (event) => {
-    const text = `offense ${event.offenseId}: ${sanitizeText(event.message, { singleLine: true, maxLength: 140 })}`;
+    // A status line longer than the terminal would wrap, and moving up one
+    // line would then leave part of it behind.
+    const columns = process.stderr.columns ?? 0;
+    const width = interactive && columns > 0 ? columns - 1 : 200;
+    const text = sanitizeText(`offense ${event.offenseId}: ${event.message}`, {
+      singleLine: true,
+      maxLength: Math.max(20, width),
+    });
     if (!interactive) {
       if (event.kind !== 'model' && event.kind !== 'tool') printError(text);
       return;
