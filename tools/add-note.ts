@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { sanitizeText } from '../src/text/index.js';
+import { orNone, TextRenderer } from './shared/render.js';
 import { offenseIdSchema } from './shared/schemas.js';
 import { toIsoTime } from './shared/time.js';
 import { defineTool } from './tool.js';
@@ -94,5 +95,15 @@ export const addNoteTool = defineTool({
       length: note.length,
       truncated,
     };
+  },
+  render(output) {
+    const cut = output.truncated
+      ? ' The text was cut to fit the note length limit.'
+      : '';
+    return new TextRenderer()
+      .line(
+        `Note ${output.note_id} added to offense ${output.offense_id} at ${orNone(output.created)} (${output.length} characters, marker line included).${cut}`,
+      )
+      .toString();
   },
 });

@@ -10,6 +10,7 @@ import {
   requireOffense,
   runGatedCall,
 } from './shared/gated.js';
+import { renderDecision } from './shared/render-decision.js';
 import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 
@@ -65,4 +66,5 @@ export const blockIpTool = defineTool({
         ),
     });
   },
+  render: renderDecision,
 });

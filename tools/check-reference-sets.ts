@@ -11,6 +11,7 @@ import {
   type Policy,
   type RoleName,
 } from '../src/policy/index.js';
+import { countOf, oneLine, TextRenderer } from './shared/render.js';
 import { defineTool } from './tool.js';
 
 const maxSetsRead = 200;
@@ -182,5 +183,39 @@ export const checkReferenceSetsTool = defineTool({
       sets_checked: checked.length,
       sets_not_checked: sets.length - checked.length,
     };
+  },
+  render(output) {
+    const notChecked =
+      output.sets_not_checked > 0
+        ? ` (${output.sets_not_checked} more not checked: only the first ${maxSetsRead} non-empty sets are read)`
+        : '';
+    const text = new TextRenderer().line(
+      `${countOf(output.results.length, 'value')} checked against ${countOf(output.sets_checked, 'non-empty reference set')}${notChecked}.`,
+    );
+    for (const result of output.results) {
+      const canonical = normalizeIpAddress(result.value);
+      const checkedAs =
+        canonical !== undefined && canonical !== result.value
+          ? ` (checked as ${canonical})`
+          : '';
+      const sets =
+        result.sets.length === 0
+          ? 'in no reference set'
+          : result.sets
+              .map((set) => {
+                const roles =
+                  set.roles.length === 0
+                    ? ''
+                    : `, roles ${set.roles.join(', ')}`;
+                return `${set.name} [${set.element_type}${roles}]`;
+              })
+              .join('; ');
+      const warning =
+        result.warning === undefined ? '' : ` Warning: ${result.warning}`;
+      text.line(
+        `- ${JSON.stringify(oneLine(result.value, 255))}${checkedAs}: ${sets}.${warning}`,
+      );
+    }
+    return text.toString();
   },
 });

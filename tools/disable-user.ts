@@ -7,6 +7,7 @@ import {
   requireOffense,
   runGatedCall,
 } from './shared/gated.js';
+import { renderDecision } from './shared/render-decision.js';
 import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 
@@ -56,4 +57,5 @@ export const disableUserTool = defineTool({
         ),
     });
   },
+  render: renderDecision,
 });

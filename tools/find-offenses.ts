@@ -14,6 +14,8 @@ import {
   toOffenseListItem,
 } from './shared/offenses.js';
 import { hostnameSpellings, matchHostname } from './shared/hostnames.js';
+import { countOf, TextRenderer } from './shared/render.js';
+import { renderOffenseItem } from './shared/render-items.js';
 import { parseSince } from './shared/time.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -261,5 +263,18 @@ export const findOffensesTool = defineTool({
       candidates: matches.size,
       method,
     };
+  },
+  render(output) {
+    const filtered =
+      output.candidates > output.returned
+        ? ` (${output.candidates} candidates matched; the rest are outside since, status or limit)`
+        : '';
+    const text = new TextRenderer().line(
+      `${countOf(output.returned, 'offense')} found${filtered}, newest first.`,
+      `Searched: ${output.method}.`,
+    );
+    for (const offense of output.offenses)
+      renderOffenseItem(text, offense, offense.matched_by);
+    return text.toString();
   },
 });

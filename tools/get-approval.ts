@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { PolicyError } from '../src/policy/index.js';
+import { orNone, TextRenderer } from './shared/render.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
 
@@ -73,5 +74,29 @@ export const getApprovalTool = defineTool({
       used: view.used,
       next_step: view.message,
     };
+  },
+  // The token stays in the structured result only: the agent runner reads it
+  // from there, and text content is what reaches model transcripts.
+  render(output) {
+    const offense =
+      output.offense_id === null ? '' : `, offense ${output.offense_id}`;
+    const text = new TextRenderer().line(
+      `Approval request ${output.request_id}: ${output.status} (${output.action} on ${output.target}${offense}, criticality ${output.criticality})`,
+      `Expires at: ${output.expires_at}`,
+    );
+    if (output.decided_by !== null || output.decision_reason !== null)
+      text.line(
+        `Decided by: ${orNone(output.decided_by)}; reason: ${orNone(output.decision_reason)}`,
+      );
+    if (output.token !== undefined)
+      text.line(
+        `Token: issued (in structured result), valid until ${orNone(output.token_expires_at)}`,
+      );
+    return text
+      .line(
+        `Used: ${output.used ? 'yes' : 'no'}`,
+        `Next step: ${output.next_step}`,
+      )
+      .toString();
   },
 });

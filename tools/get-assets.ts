@@ -10,6 +10,8 @@ import {
 } from './shared/assets.js';
 import { hostnameSpellings, matchHostname } from './shared/hostnames.js';
 import { createCallScopedReferenceReader } from './shared/reference-data.js';
+import { countOf, listOrNone, TextRenderer } from './shared/render.js';
+import { renderAsset } from './shared/render-items.js';
 import { offenseIdSchema } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -178,5 +180,21 @@ export const getAssetsTool = defineTool({
       },
       more: Math.max(0, found.length - maxAssets),
     };
+  },
+  render(output) {
+    const more =
+      output.more > 0
+        ? ` (${output.more} more not shown: look up fewer addresses or names)`
+        : '';
+    const text = new TextRenderer().line(
+      `${countOf(output.assets.length, 'asset')} found${more}.`,
+    );
+    const { ips, hostnames } = output.not_found;
+    if (ips.length > 0 || hostnames.length > 0)
+      text.line(
+        `Not found: ips ${listOrNone(ips)}; host names ${listOrNone(hostnames)}.`,
+      );
+    for (const asset of output.assets) renderAsset(text, asset);
+    return text.toString();
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type { ArielRow } from '../src/qradar/index.js';
 import { offenseTimeClause } from './shared/offenses.js';
+import { countOf, orNone, TextRenderer } from './shared/render.js';
 import { isoTimeSchema, offenseIdSchema } from './shared/schemas.js';
 import { toIsoTime } from './shared/time.js';
 import { untrustedText } from './shared/untrusted.js';
@@ -79,6 +80,41 @@ const outputSchema = z.object({
 });
 
 type OutputEvent = z.input<typeof outputSchema>['events'][number];
+
+function endpoint(
+  ip: string | null | undefined,
+  port: number | null | undefined,
+): string | undefined {
+  if (ip === undefined && port === undefined) return undefined;
+  return port === undefined || port === null
+    ? orNone(ip)
+    : `${orNone(ip)}:${port}`;
+}
+
+/** Formats the server-made fields of one event; absent fields (see `fields`) are left out. */
+function eventLine(event: z.output<typeof outputSchema>['events'][number]) {
+  const parts: string[] = [event.ref];
+  if (event.time !== undefined) parts.push(orNone(event.time));
+  if (event.qid !== undefined || event.qid_name !== undefined) {
+    const category =
+      event.category === undefined ? '' : ` [${orNone(event.category)}]`;
+    parts.push(`qid ${orNone(event.qid)} ${orNone(event.qid_name)}${category}`);
+  } else if (event.category !== undefined) {
+    parts.push(`category ${orNone(event.category)}`);
+  }
+  const source = endpoint(event.source_ip, event.source_port);
+  const destination = endpoint(event.destination_ip, event.destination_port);
+  if (source !== undefined || destination !== undefined)
+    parts.push(`${source ?? '?'} -> ${destination ?? '?'}`);
+  if (event.protocol !== undefined) parts.push(orNone(event.protocol));
+  if (event.log_source !== undefined)
+    parts.push(`log source ${orNone(event.log_source)}`);
+  if (event.event_count !== undefined)
+    parts.push(`count ${orNone(event.event_count)}`);
+  if (event.magnitude !== undefined)
+    parts.push(`magnitude ${orNone(event.magnitude)}`);
+  return `- ${parts.join(', ')}`;
+}
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -173,5 +209,26 @@ export const getOffenseEventsTool = defineTool({
         stop: toIsoTime(window.stopMs),
       },
     };
+  },
+  render(output) {
+    const eventCount =
+      output.offense_event_count === null
+        ? ''
+        : `; the offense counts ${countOf(output.offense_event_count, 'event')}, coalesced ones included`;
+    const text = new TextRenderer().line(
+      `Offense ${output.offense_id}: ${countOf(output.returned, 'event')} returned of ${output.matched} matched, newest first${eventCount}.`,
+      `Window: ${orNone(output.window.start)} to ${orNone(output.window.stop)}.`,
+    );
+    if (output.truncated)
+      text.line(
+        'Truncated: more events may exist; raise limit (up to 200) or use run_aql.',
+      );
+    for (const event of output.events) {
+      text.line(eventLine(event));
+      text
+        .untrusted(`${event.ref} username`, event.untrusted.username, 100)
+        .untrusted(`${event.ref} payload`, event.untrusted.payload, 400);
+    }
+    return text.toString();
   },
 });

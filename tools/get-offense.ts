@@ -2,11 +2,9 @@ import { z } from 'zod';
 
 import type { Offense } from '../src/qradar/index.js';
 import type { ToolContext } from './context.js';
-import { addressSchema, describeAddresses } from './shared/addresses.js';
-import { assetSummarySchema } from './shared/assets.js';
+import { describeAddresses } from './shared/addresses.js';
 import {
   buildEventSummaryQuery,
-  eventSummarySchema,
   summarizeEventGroups,
   summaryGroupLimit,
   type EventSummary,
@@ -17,9 +15,13 @@ import {
   newestNotesOf,
   relatedOffensesOf,
 } from './shared/offense-context.js';
+import {
+  offensePictureSchema,
+  renderOffensePicture,
+} from './shared/offense-picture.js';
 import { offenseTimeClause } from './shared/offenses.js';
 import { createCallScopedReferenceReader } from './shared/reference-data.js';
-import { isoTimeSchema, offenseIdSchema } from './shared/schemas.js';
+import { offenseIdSchema } from './shared/schemas.js';
 import { toIsoTime } from './shared/time.js';
 import { optionalUntrustedText, untrustedText } from './shared/untrusted.js';
 import { defineTool } from './tool.js';
@@ -29,57 +31,7 @@ const maxNotes = 5;
 
 const inputSchema = z.strictObject({ offense_id: offenseIdSchema });
 
-const outputSchema = z.object({
-  offense: z.object({
-    id: z.number().int(),
-    status: z.string().nullable(),
-    offense_type: z.string().nullable(),
-    magnitude: z.number().nullable(),
-    severity: z.number().nullable(),
-    credibility: z.number().nullable(),
-    relevance: z.number().nullable(),
-    event_count: z.number().int().nullable(),
-    flow_count: z.number().int().nullable(),
-    start_time: isoTimeSchema,
-    last_updated_time: isoTimeSchema,
-    assigned_to: z.string().nullable(),
-    follow_up: z.boolean().nullable(),
-    untrusted: z.object({
-      description: z.string().nullable(),
-      offense_source: z.string().nullable(),
-    }),
-  }),
-  categories: z.array(z.string()),
-  rules: z.array(
-    z.object({ id: z.number().int(), name: z.string().nullable() }),
-  ),
-  addresses: z.object({
-    sources: z.array(addressSchema),
-    local_destinations: z.array(addressSchema),
-    more_sources: z.number().int(),
-    more_local_destinations: z.number().int(),
-  }),
-  assets: z.array(assetSummarySchema),
-  event_summary: eventSummarySchema.nullable(),
-  notes: z.array(
-    z.object({
-      id: z.number().int(),
-      created: isoTimeSchema,
-      untrusted: z.object({ author: z.string().nullable(), text: z.string() }),
-    }),
-  ),
-  notes_total: z.number().int(),
-  related_offenses: z.array(
-    z.object({
-      id: z.number().int(),
-      status: z.string().nullable(),
-      magnitude: z.number().nullable(),
-      shared_sources: z.array(z.string()),
-      untrusted: z.object({ description: z.string().nullable() }),
-    }),
-  ),
-  warnings: z.array(z.string()),
-});
+const outputSchema = offensePictureSchema;
 
 type Output = z.input<typeof outputSchema>;
 
@@ -257,4 +209,5 @@ export const getOffenseTool = defineTool({
       warnings,
     };
   },
+  render: renderOffensePicture,
 });

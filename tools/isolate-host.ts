@@ -8,6 +8,7 @@ import {
   requireOffense,
   runGatedCall,
 } from './shared/gated.js';
+import { renderDecision } from './shared/render-decision.js';
 import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 
@@ -64,4 +65,5 @@ export const isolateHostTool = defineTool({
         ),
     });
   },
+  render: renderDecision,
 });

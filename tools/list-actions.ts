@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { offenseIdSchema, verificationSchema } from './shared/schemas.js';
+import { countOf, orNone, TextRenderer } from './shared/render.js';
 import { defineTool } from './tool.js';
 
 const inputSchema = z.strictObject({
@@ -67,5 +68,20 @@ export const listActionsTool = defineTool({
       })),
       returned: records.length,
     };
+  },
+  render(output) {
+    const text = new TextRenderer().line(
+      `${countOf(output.returned, 'action')} returned, newest first.`,
+    );
+    for (const action of output.actions) {
+      const rolledBack =
+        action.rolled_back_at === null
+          ? ''
+          : `; rolled back ${action.rolled_back_at} by ${orNone(action.rolled_back_by)}`;
+      text.line(
+        `- ${action.action_id}: ${action.action} on ${action.target}, offense ${orNone(action.offense_id)}; ${action.status}, verification ${action.verification}; executor ${action.executor}; existed before: ${action.existed_before ? 'yes' : 'no'}; request ${orNone(action.request_id)}; created ${action.created}, expires ${orNone(action.expires_at)}${rolledBack}`,
+      );
+    }
+    return text.toString();
   },
 });

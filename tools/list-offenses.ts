@@ -7,6 +7,8 @@ import {
   offenseTypeNames,
   toOffenseListItem,
 } from './shared/offenses.js';
+import { countOf, TextRenderer } from './shared/render.js';
+import { renderOffenseItem } from './shared/render-items.js';
 import { parseSince } from './shared/time.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -95,5 +97,18 @@ export const listOffensesTool = defineTool({
       total: page.total ?? null,
       next_cursor: hasMore && last !== undefined ? String(last.id) : null,
     };
+  },
+  render(output) {
+    const total = output.total === null ? '' : ` of ${output.total}`;
+    const text = new TextRenderer().line(
+      `${countOf(output.returned, 'offense')} returned${total}, newest first.`,
+    );
+    for (const offense of output.offenses) renderOffenseItem(text, offense);
+    text.line(
+      output.next_cursor === null
+        ? 'No more pages.'
+        : `More offenses: call list_offenses with cursor ${output.next_cursor}.`,
+    );
+    return text.toString();
   },
 });

@@ -9,6 +9,7 @@ import {
 } from '../src/policy/index.js';
 import type { ToolContext } from './context.js';
 import { invalidTargetError, runGatedCall } from './shared/gated.js';
+import { renderDecision } from './shared/render-decision.js';
 import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -116,4 +117,5 @@ export const rollbackActionTool = defineTool({
       },
     });
   },
+  render: renderDecision,
 });

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { AqlError, validateAql } from '../src/aql/index.js';
 import type { ArielSearch } from '../src/qradar/index.js';
 import type { ToolContext } from './context.js';
+import {
+  countOf,
+  oneLine,
+  orNone,
+  quoteUntrusted,
+  TextRenderer,
+} from './shared/render.js';
 import { untrustedText } from './shared/untrusted.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -37,6 +44,44 @@ const outputSchema = z.object({
 });
 
 type Output = z.input<typeof outputSchema>;
+
+/** Formats one result cell: strings quoted (they are untrusted), other values as JSON. */
+function formatCell(value: unknown): string {
+  if (typeof value === 'string') return quoteUntrusted(value, cellMaxLength);
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  if (value === null || value === undefined) return 'null';
+  return quoteUntrusted(JSON.stringify(value), cellMaxLength);
+}
+
+function renderSearch(output: z.output<typeof outputSchema>): string {
+  const text = new TextRenderer();
+  if (output.status === 'running') {
+    return text
+      .line(
+        `AQL search ${output.search_id} is still running (${output.progress}% done).`,
+        `Query: ${orNone(output.query)}`,
+        output.note,
+      )
+      .toString();
+  }
+  const total =
+    output.record_count === null ? '' : ` of ${output.record_count}`;
+  text.line(
+    `AQL search ${output.search_id} completed on ${orNone(output.database)}: ${countOf(output.returned, 'row')} returned${total}${output.truncated ? ' (truncated)' : ''}.`,
+    `Query: ${orNone(output.query)}`,
+    output.note,
+  );
+  if (output.returned === 0) return text.toString();
+  text.line(
+    `Columns: ${output.columns.map((column) => oneLine(column, 64)).join(' | ')}`,
+  );
+  output.untrusted.rows.forEach((row, index) => {
+    const cells = output.columns.map((column) => formatCell(row[column]));
+    text.untrustedLine(`row ${index + 1}: ${cells.join(' | ')}`);
+  });
+  return text.toString();
+}
 
 function sanitizeCell(value: unknown): unknown {
   if (typeof value === 'string') return untrustedText(value, cellMaxLength);
@@ -219,4 +264,5 @@ export const runAqlTool = defineTool({
     }
     return runOrResume(input, context);
   },
+  render: renderSearch,
 });

@@ -4,6 +4,7 @@ import { offenseTarget } from '../src/policy/index.js';
 import type { OffenseStatus } from '../src/qradar/index.js';
 import type { ToolContext } from './context.js';
 import { requireOffense, runGatedCall } from './shared/gated.js';
+import { renderDecision } from './shared/render-decision.js';
 import { decisionOutputSchema, gatedInputFields } from './shared/schemas.js';
 import { defineTool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -125,4 +126,5 @@ export const updateOffenseTool = defineTool({
       },
     });
   },
+  render: renderDecision,
 });
