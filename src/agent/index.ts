@@ -151,6 +151,7 @@ export {
   type ProviderName,
 } from './providers/create-provider.js';
 export { formatRunDetails, formatRunList } from './run-report.js';
+export { createTriageQueue, type TriageQueue } from './triage-queue.js';
 export {
   renderTable,
   triageCells,

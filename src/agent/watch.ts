@@ -204,7 +204,11 @@ export async function watchOffenses(options: WatchOptions): Promise<void> {
   while (!isAborted()) {
     try {
       const results = await pollOnce(options);
-      logger.info({ triaged: results.length }, 'watch poll done');
+      if (results.length > 0) {
+        logger.info({ triaged: results.length }, 'watch poll done');
+      } else {
+        logger.debug({ triaged: 0 }, 'watch poll found no update');
+      }
     } catch (error) {
       if (isAborted()) break;
       logger.error(

@@ -7,6 +7,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 
 import {
   createProvider,
+  createTriageQueue,
   formatRunDetails,
   formatRunList,
   isPolicyMode,
@@ -442,30 +443,6 @@ function triggerSecret(): string {
   return secret;
 }
 
-/** Runs triggered triages one after another, skipping an offense already queued. */
-function createTriggerQueue(
-  triage: (offenseId: number) => Promise<unknown>,
-  logger: Logger,
-) {
-  const queued = new Set<number>();
-  let chain: Promise<unknown> = Promise.resolve();
-  return {
-    add(offenseId: number): void {
-      if (queued.has(offenseId)) return;
-      queued.add(offenseId);
-      chain = chain
-        .then(() => triage(offenseId))
-        .catch((error: unknown) => {
-          logger.error({ err: error, offenseId }, 'triggered triage failed');
-        })
-        .finally(() => {
-          queued.delete(offenseId);
-        });
-    },
-    drain: () => chain,
-  };
-}
-
 async function watch(
   context: CommandContext,
   values: Values,
@@ -516,7 +493,7 @@ async function watch(
       printTriageTable([rowOf(result)]);
     };
 
-    const queue = createTriggerQueue(async (offenseId) => {
+    const queue = createTriageQueue(async (offenseId) => {
       report(
         await runTriage({
           ...triageOptions,
