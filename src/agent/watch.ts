@@ -12,9 +12,9 @@ import {
 } from './run-triage.js';
 
 /**
- * What makes an offense update: more events, a later last_updated_time or a
- * higher magnitude. last_persisted_time is left out on purpose, because the
- * runner's own notes move it.
+ * The fields whose change makes an offense update: more events, a later
+ * last_updated_time or a higher magnitude. last_persisted_time is left out
+ * on purpose, because the runner's own notes move it.
  */
 export interface OffenseFingerprint {
   eventCount: number;
