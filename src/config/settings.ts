@@ -52,6 +52,10 @@ const settingsSchema = z.object({
   QRADAR_MCP_POLICY_FILE: optionalText,
   QRADAR_MCP_HTTP_TOKENS_FILE: optionalText,
   QRADAR_MCP_LOG_LEVEL: z.string().trim().optional(),
+  QRADAR_MCP_TRIGGER_SECRET: z
+    .string()
+    .min(16, { message: 'expected a shared secret of at least 16 characters' })
+    .optional(),
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: httpUrl.optional(),
   OPENAI_API_KEY: optionalText,
@@ -74,6 +78,8 @@ export interface Settings {
   policyFile: string | undefined;
   httpTokensFile: string;
   logLevel: LogLevel;
+  /** Shared HMAC secret of the agent's HTTP trigger. */
+  triggerSecret: string | undefined;
   /** Set when QRADAR_MCP_LOG_LEVEL held an unknown level; the CLI warns once. */
   invalidLogLevel: string | undefined;
   anthropicApiKey: string | undefined;
@@ -157,7 +163,9 @@ export function loadSettings(sources: SettingsSources): Settings {
     const variable = String(issue?.path[0] ?? 'setting');
     const value = merged[variable as SettingName];
     const shown =
-      variable.includes('TOKEN') || variable.includes('KEY')
+      variable.includes('TOKEN') ||
+      variable.includes('KEY') ||
+      variable.includes('SECRET')
         ? '(value hidden)'
         : JSON.stringify(value);
     throw new ConfigError(
@@ -181,6 +189,7 @@ export function loadSettings(sources: SettingsSources): Settings {
     policyFile: values.QRADAR_MCP_POLICY_FILE,
     httpTokensFile:
       values.QRADAR_MCP_HTTP_TOKENS_FILE ?? join(dataDir, 'http-tokens.yaml'),
+    triggerSecret: values.QRADAR_MCP_TRIGGER_SECRET,
     logLevel: isKnownLevel ? (requestedLevel as LogLevel) : 'info',
     invalidLogLevel:
       requestedLevel !== undefined && !isKnownLevel
@@ -197,6 +206,7 @@ export function loadSettings(sources: SettingsSources): Settings {
 export function listSecrets(settings: Settings): string[] {
   return [
     settings.secToken,
+    settings.triggerSecret,
     settings.anthropicApiKey,
     settings.openaiApiKey,
   ].filter((value): value is string => value !== undefined);

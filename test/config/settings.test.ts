@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ConfigError, loadSettings } from '../../src/config/index.js';
+import {
+  ConfigError,
+  listSecrets,
+  loadSettings,
+} from '../../src/config/index.js';
 
 function captureError(action: () => unknown): ConfigError {
   try {
@@ -92,6 +96,23 @@ describe('loadSettings', () => {
     );
     expect(error.message).toContain('"QRADAR_ULR"');
     expect(error.message).toContain('QRADAR_URL');
+  });
+
+  it('rejects a short trigger secret', () => {
+    const error = captureError(() =>
+      loadSettings({ env: { QRADAR_MCP_TRIGGER_SECRET: 'short' } }),
+    );
+    expect(error.variable).toBe('QRADAR_MCP_TRIGGER_SECRET');
+    expect(error.message).toContain('(value hidden)');
+    expect(error.message).not.toContain('short');
+  });
+
+  it('lists the trigger secret as secret', () => {
+    const secret = 'trigger-secret-0123456789';
+    const settings = loadSettings({
+      env: { QRADAR_MCP_TRIGGER_SECRET: secret },
+    });
+    expect(listSecrets(settings)).toContain(secret);
   });
 
   it('reports an unknown log level', () => {

@@ -433,9 +433,9 @@ async function runOne(
   });
 }
 
-function triggerSecret(): string {
-  const secret = process.env['QRADAR_MCP_TRIGGER_SECRET'];
-  if (secret === undefined || secret.length < 16) {
+function triggerSecret(context: CommandContext): string {
+  const secret = context.settings.triggerSecret;
+  if (secret === undefined) {
     throw new UsageError(
       'Missing QRADAR_MCP_TRIGGER_SECRET: the HTTP trigger needs a shared secret of at least 16 characters to check signatures.',
     );
@@ -477,7 +477,7 @@ async function watch(
     );
   }
 
-  const secret = port === undefined ? undefined : triggerSecret();
+  const secret = port === undefined ? undefined : triggerSecret(context);
   const controller = abortOnSignals();
   const progress = createProgressPrinter();
 
