@@ -23,7 +23,7 @@ import {
   quietLogger,
   printTriageTable,
   type AgentSession,
-} from './agent.js';
+} from './agent-session.js';
 
 const usage = `Usage: qradar-mcp demo [--concurrency N] [--playbook FILE]
 
