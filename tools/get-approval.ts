@@ -75,8 +75,9 @@ export const getApprovalTool = defineTool({
       next_step: view.message,
     };
   },
-  // The token stays in the structured result only: the agent runner reads it
-  // from there, and text content is what reaches model transcripts.
+  // The token is in the text too, because chat clients such as Claude Desktop
+  // may pass only text content to the model, which must repeat the call with
+  // it. The headless runner never offers get_approval to its model.
   render(output) {
     const offense =
       output.offense_id === null ? '' : `, offense ${output.offense_id}`;
@@ -90,7 +91,7 @@ export const getApprovalTool = defineTool({
       );
     if (output.token !== undefined)
       text.line(
-        `Token: issued (in structured result), valid until ${orNone(output.token_expires_at)}`,
+        `Token (single use, valid until ${orNone(output.token_expires_at)}): ${output.token}`,
       );
     return text
       .line(

@@ -200,7 +200,7 @@ const examples: Example[] = [
     () => [
       `Approval request ${pendingTokenRequestId}: approved (disable_user on ${testTargets.user.other}, offense 501, criticality medium)`,
       'Decided by: soc-lead; reason: none',
-      /Token: issued \(in structured result\), valid until \S+Z/,
+      /Token \(single use, valid until \S+Z\): \S+/,
       'Used: no',
     ],
   ],
@@ -243,13 +243,12 @@ describe('tool text content', () => {
     }
   });
 
-  it('keeps the token out of the text', async () => {
+  it('shows the approved token once', async () => {
     const result = await harness.call('get_approval', {
       request_id: pendingTokenRequestId,
     });
     expect(result.structuredContent?.['token']).toBe(pendingToken);
-    expect(textContent(result)).not.toContain(pendingToken);
-    expect(textContent(result)).not.toContain(pendingToken.slice(-40));
+    expect(textContent(result)).toContain(`): ${pendingToken}`);
   });
 
   it('quotes untrusted text apart', async () => {
