@@ -43,22 +43,63 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            zone('./src/qradar', './src/!(qradar|config|text)/**', 'the QRadar client depends on nothing of ours but config and text'),
-            zone('./src/aql', './src/!(aql)/**', 'the AQL module depends on nothing else in the project'),
-            zone('./src/store', './src/!(store|config|text)/**', 'the store depends on nothing of ours but config and text'),
-            zone('./src/sim', './src/!(sim|aql|config|text)/**', 'the simulator may use only the AQL module'),
-            zone('./src/policy', './src/!(policy|store|qradar|config|text)/**', 'policy may use only store and qradar'),
-            zone('./src/actions', './src/!(actions|policy|store|qradar|config|text)/**', 'actions may use only policy, store and qradar'),
-            zone('./tools', './src/(server|agent|sim|cli)/**', 'tools must call the QRadar client and policy, not the server, agent or simulator'),
-            zone('./tools', './node_modules/undici/**', 'tools must call the QRadar client, not undici'),
-            zone('./src/agent', ['./tools/**', './src/(qradar|sim|actions|server)/**'], 'the agent is an MCP client: it never imports tools, the client or the simulator'),
+            zone(
+              './src/qradar',
+              './src/!(qradar|config|text)/**',
+              'the QRadar client depends on nothing of ours but config and text',
+            ),
+            zone(
+              './src/aql',
+              './src/!(aql)/**',
+              'the AQL module depends on nothing else in the project',
+            ),
+            zone(
+              './src/store',
+              './src/!(store|config|text)/**',
+              'the store depends on nothing of ours but config and text',
+            ),
+            zone(
+              './src/sim',
+              './src/!(sim|aql|config|text)/**',
+              'the simulator may use only the AQL module',
+            ),
+            zone(
+              './src/policy',
+              './src/!(policy|store|qradar|config|text)/**',
+              'policy may use only store and qradar',
+            ),
+            zone(
+              './src/actions',
+              './src/!(actions|policy|store|qradar|config|text)/**',
+              'actions may use only policy, store and qradar',
+            ),
+            zone(
+              './tools',
+              './src/(server|agent|sim|cli)/**',
+              'tools must call the QRadar client and policy, not the server, agent or simulator',
+            ),
+            zone(
+              './tools',
+              './node_modules/undici/**',
+              'tools must call the QRadar client, not undici',
+            ),
+            zone(
+              './src/agent',
+              ['./tools/**', './src/(qradar|sim|actions|server)/**'],
+              'the agent is an MCP client: it never imports tools, the client or the simulator',
+            ),
           ],
         },
       ],
     },
   },
   {
-    files: ['src/**/*.ts', 'tools/**/*.ts', 'resources/**/*.ts', 'prompts/**/*.ts'],
+    files: [
+      'src/**/*.ts',
+      'tools/**/*.ts',
+      'resources/**/*.ts',
+      'prompts/**/*.ts',
+    ],
     ignores: ['src/cli/output.ts'],
     rules: { 'no-console': 'error' },
   },

@@ -17,7 +17,9 @@ function newestSourceTimeMs(directory) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       newest = Math.max(newest, newestSourceTimeMs(path));
-    } else if (sourceExtensions.some((extension) => entry.name.endsWith(extension))) {
+    } else if (
+      sourceExtensions.some((extension) => entry.name.endsWith(extension))
+    ) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }
   }
