@@ -346,4 +346,51 @@ describe('HTTP without tokens file', () => {
       await local.close();
     }
   });
+
+  it('requires tokens once the file appears', async () => {
+    const lateFile = join(directory, 'late-tokens.yaml');
+    const local = await startHttpServer({
+      port: 0,
+      tokensFile: lateFile,
+      logger: stack.logger,
+      createSessionServer: (client) => stack.createSessionServer(client),
+    });
+    const send = (headers: Record<string, string>): Promise<Response> =>
+      fetch(local.mcpUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...headers,
+        },
+        body: JSON.stringify(initializeBody),
+      });
+    try {
+      const opened = await send({});
+      expect(opened.status).toBe(200);
+      await opened.body?.cancel();
+      const sessionId = opened.headers.get('mcp-session-id') ?? '';
+      expect(sessionId).not.toBe('');
+      expect(local.sessionCount()).toBe(1);
+
+      const { token } = addToken(lateFile, {
+        name: 'late-bot',
+        role: 'analyst',
+      });
+
+      const again = await send({ 'mcp-session-id': sessionId });
+      expect(again.status).toBe(401);
+      await again.body?.cancel();
+      expect(local.sessionCount()).toBe(0);
+      expect(local.authMode).toBe('tokens');
+      const anonymous = await send({});
+      expect(anonymous.status).toBe(401);
+      await anonymous.body?.cancel();
+      const withToken = await send({ authorization: `Bearer ${token}` });
+      expect(withToken.status).toBe(200);
+      await withToken.body?.cancel();
+    } finally {
+      await local.close();
+    }
+  });
 });

@@ -92,7 +92,7 @@ export async function serveOverHttp(
   runtime.startSweeper();
   printError(
     http.authMode === 'local'
-      ? `qradar-mcp serve: MCP at ${http.mcpUrl}; no tokens file at ${settings.httpTokensFile}, so every loopback request is the client "local".`
+      ? `qradar-mcp serve: MCP at ${http.mcpUrl}; no tokens file at ${settings.httpTokensFile}, so every loopback request is the client "local" until qradar-mcp tokens add creates it.`
       : `qradar-mcp serve: MCP at ${http.mcpUrl}; clients authenticate with bearer tokens from ${settings.httpTokensFile}.`,
   );
   await new Promise<void>((resolve) => {

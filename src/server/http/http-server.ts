@@ -54,8 +54,11 @@ export interface RunningHttpServer {
   url: string;
   /** URL of the MCP endpoint. */
   mcpUrl: string;
-  /** `tokens` or `local` (loopback without a tokens file). */
-  authMode: 'tokens' | 'local';
+  /**
+   * `tokens`, or `local` while a loopback server has no tokens file; turns
+   * to `tokens` once the file appears.
+   */
+  readonly authMode: 'tokens' | 'local';
   /** Number of open MCP sessions. */
   sessionCount(): number;
   /** Closes every session and stops listening. */
@@ -66,6 +69,8 @@ interface Session {
   transport: StreamableHTTPServerTransport;
   server: McpServer;
   client: ClientIdentity;
+  /** Opened without a token, while the server had no tokens file. */
+  local: boolean;
   lastUsedMs: number;
 }
 
@@ -74,7 +79,9 @@ interface Session {
  * progress, cancellation and elicitation work, plus `/healthz`. Every MCP
  * request passes, in order: the Host check (loopback binds only), the Origin
  * allow-list (403), the bearer token (401 with WWW-Authenticate), then the
- * session, which stays bound to the client that opened it. Throws
+ * session, which stays bound to the client that opened it. When a tokens
+ * file appears under a loopback server that ran without one, the sessions
+ * opened as `local` are closed and tokens are required from then on. Throws
  * ConfigError before listening when a non-loopback bind has no tokens.
  */
 export async function startHttpServer(
@@ -117,14 +124,27 @@ export async function startHttpServer(
     return sessions.size < maxSessions;
   };
 
+  const closeLocalSessions = async (): Promise<void> => {
+    for (const [id, session] of [...sessions.entries()]) {
+      if (session.local) await closeSession(id, 'tokens file created');
+    }
+  };
+
   const openSession = async (
     client: ClientIdentity,
+    local: boolean,
   ): Promise<StreamableHTTPServerTransport> => {
     const server = options.createSessionServer(client);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, server, client, lastUsedMs: now() });
+        sessions.set(id, {
+          transport,
+          server,
+          client,
+          local,
+          lastUsedMs: now(),
+        });
         logger.info(
           { sessionId: id, client: client.name, role: client.role },
           'MCP session opened',
@@ -148,11 +168,17 @@ export async function startHttpServer(
       sendJsonRpcError(response, 503, 'The server is starting: retry.');
       return;
     }
+    // Read before authenticating: a session is marked local when the server
+    // was local as the request came in, so a racing switch closes it later.
+    const local = authenticator.mode === 'local';
     const client = guardRequest(request, response, {
       originCheck: check,
       authenticator,
       rejections,
     });
+    // Runs before the session lookup, so a local session's next request
+    // finds it closed even when it carries a valid token.
+    if (!local) await closeLocalSessions();
     if (client === undefined) return;
     if (!['GET', 'POST', 'DELETE'].includes(request.method ?? '')) {
       sendJsonRpcError(response, 405, 'Method not allowed.', {
@@ -216,7 +242,7 @@ export async function startHttpServer(
         );
         return;
       }
-      transport = await openSession(client);
+      transport = await openSession(client, local);
     }
 
     // The SDK hands authInfo to request handlers, which read the client's
@@ -276,7 +302,9 @@ export async function startHttpServer(
   return {
     url,
     mcpUrl: `${url}${mcpPath}`,
-    authMode: authenticator.mode,
+    get authMode() {
+      return authenticator.mode;
+    },
     sessionCount: () => sessions.size,
     async close() {
       for (const id of [...sessions.keys()])
