@@ -1,6 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import type { Logger } from '../config/index.js';
+import { fetchApproval, findExecutedAction } from './approval-lookup.js';
 import type { ProgressEvent } from './investigate.js';
 import {
   callMcpTool,
@@ -147,6 +148,106 @@ async function writeNote(
   return !result.isError;
 }
 
+/** Calls one gated tool and records the call; the token, when given, is stored redacted. */
+async function callGated(
+  options: DecideOptions,
+  call: GatedCall,
+  token?: string,
+): Promise<{ decision: GatedDecision | undefined; text: string }> {
+  const startedMs = options.now();
+  const args =
+    token === undefined
+      ? call.arguments
+      : { ...call.arguments, approval_token: token };
+  const result = await callMcpTool(options.client, call.name, args, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    now: options.now,
+  });
+  options.outcome.toolCalls.push({
+    name: call.name,
+    arguments:
+      token === undefined
+        ? call.arguments
+        : { ...call.arguments, approval_token: '[redacted]' },
+    isError: result.isError,
+    durationMs: result.durationMs,
+    startedMs,
+    caller: 'runner',
+  });
+  return {
+    decision: result.isError ? undefined : parseGatedDecision(result.data),
+    text: result.text,
+  };
+}
+
+/**
+ * Makes the run's gated call. A target that an executed, not rolled-back
+ * action of the same type already contains is skipped. When the server
+ * reuses an approval request that is already approved, the runner fetches
+ * the token with get_approval and repeats the call at once.
+ */
+async function makeGatedCall(
+  options: DecideOptions,
+  call: GatedCall,
+): Promise<void> {
+  const { outcome } = options;
+  const lookupOptions = {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    now: options.now,
+  };
+  const targetValue = call.arguments[gatedTargetArguments[call.name]];
+  const target = typeof targetValue === 'string' ? targetValue : '';
+  const existing = await findExecutedAction(
+    options.client,
+    { action: call.name, target },
+    lookupOptions,
+  );
+  if (existing !== undefined) {
+    outcome.decision = {
+      decision: 'executed',
+      rule: 'already_contained',
+      action_id: existing,
+      request_id: undefined,
+      verification: undefined,
+      would_be: undefined,
+    };
+    outcome.result = 'none';
+    outcome.detail = `already contained by action ${existing}`;
+    return;
+  }
+  let { decision, text } = await callGated(options, call);
+  if (
+    decision?.decision === 'approval_required' &&
+    decision.request_id !== undefined
+  ) {
+    const approval = await fetchApproval(
+      options.client,
+      decision.request_id,
+      lookupOptions,
+    );
+    if (
+      approval?.status === 'approved' &&
+      approval.token !== undefined &&
+      !approval.used
+    ) {
+      const requestId = decision.request_id;
+      ({ decision, text } = await callGated(options, call, approval.token));
+      if (decision !== undefined && decision.request_id === undefined) {
+        decision = { ...decision, request_id: requestId };
+      }
+    }
+  }
+  if (decision === undefined) {
+    outcome.result = 'failed';
+    outcome.stopReason = 'gated_call_failed';
+    outcome.detail = `the ${call.name} call failed: ${text}`;
+    return;
+  }
+  outcome.decision = decision;
+  outcome.result = decision.decision;
+  outcome.approvalRequestId = decision.request_id;
+}
+
 /**
  * Makes the run's one gated call from its Recommendation and writes the
  * note, storing each step. A run that stopped without a Recommendation gets
@@ -186,36 +287,7 @@ export async function decideAndNote(options: DecideOptions): Promise<RunState> {
       outcome.result = 'denied';
     } else {
       await options.save('running');
-      const startedMs = options.now();
-      const result = await callMcpTool(
-        options.client,
-        call.name,
-        call.arguments,
-        {
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-          now: options.now,
-        },
-      );
-      outcome.toolCalls.push({
-        name: call.name,
-        arguments: call.arguments,
-        isError: result.isError,
-        durationMs: result.durationMs,
-        startedMs,
-        caller: 'runner',
-      });
-      const decision = result.isError
-        ? undefined
-        : parseGatedDecision(result.data);
-      if (decision === undefined) {
-        outcome.result = 'failed';
-        outcome.stopReason = 'gated_call_failed';
-        outcome.detail = `the ${call.name} call failed: ${result.text}`;
-      } else {
-        outcome.decision = decision;
-        outcome.result = decision.decision;
-        outcome.approvalRequestId = decision.request_id;
-      }
+      await makeGatedCall(options, call);
     }
     outcome.phase = 'decided';
     options.onProgress({

@@ -163,6 +163,19 @@ export {
   listOpenOffenses,
   pollOnce,
   watchOffenses,
-  type OffenseFingerprint,
   type WatchOptions,
 } from './watch.js';
+export {
+  cursorKey,
+  fingerprintOf,
+  readCursor,
+  writeCursor,
+  type OffenseFingerprint,
+  type TriageCursor,
+} from './triage-cursor.js';
+export {
+  fetchApproval,
+  findExecutedAction,
+  readApproval,
+  type ApprovalView,
+} from './approval-lookup.js';

@@ -30,6 +30,9 @@ function line(text: string): string {
 
 function describeDecision(decision: GatedDecision | undefined): string {
   if (decision === undefined) return 'no gated call (action none)';
+  if (decision.rule === 'already_contained') {
+    return `already contained by action ${decision.action_id ?? 'unknown'}; no new approval requested`;
+  }
   const wouldBe =
     decision.would_be === undefined ? '' : `, would be ${decision.would_be}`;
   return `${decision.decision} (rule ${decision.rule}${wouldBe})`;

@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import { createSilentLogger, type Logger } from '../config/index.js';
 import type { RunStore } from '../store/index.js';
+import { findExecutedAction, readApproval } from './approval-lookup.js';
 import { offenseHasNote, parseGatedDecision } from './decide-and-note.js';
 import { callMcpTool } from './mcp-session.js';
 import { formatResumeNote, runMarker } from './note.js';
@@ -45,27 +46,6 @@ export class ResumeError extends Error {
       (value as Record<symbol, unknown>)[resumeErrorBrand] === true
     );
   }
-}
-
-function readApproval(data: unknown): {
-  status: string;
-  token: string | undefined;
-  decidedBy: string | undefined;
-  reason: string | undefined;
-} {
-  const record = (
-    typeof data === 'object' && data !== null ? data : {}
-  ) as Record<string, unknown>;
-  const text = (key: string): string | undefined => {
-    const value = record[key];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  return {
-    status: text('status') ?? 'unknown',
-    token: text('token'),
-    decidedBy: text('decided_by'),
-    reason: text('decision_reason'),
-  };
 }
 
 /**
@@ -130,7 +110,18 @@ export async function resumeRun(options: ResumeOptions): Promise<ResumeResult> {
   }
 
   let detail: string;
-  if (approval.status === 'approved' && approval.token !== undefined) {
+  if (approval.status === 'approved' && approval.used) {
+    // Another run that shared this request spent the token.
+    const actionId = await findExecutedAction(
+      options.client,
+      { requestId },
+      { ...signalOption, now },
+    );
+    const executedBy = `executed by another run (action ${actionId ?? 'unknown'})`;
+    outcome.resume = { status: 'approved', detail: executedBy };
+    outcome.result = 'executed';
+    detail = `Approved by ${approval.decidedBy ?? 'an approver'}; the token was already used: ${gatedCall.name} ${executedBy}.`;
+  } else if (approval.status === 'approved' && approval.token !== undefined) {
     const startedMs = now();
     const result = await callMcpTool(
       options.client,
@@ -183,12 +174,20 @@ export async function resumeRun(options: ResumeOptions): Promise<ResumeResult> {
       outcome: approval.status,
       detail,
     });
-    const note = await callMcpTool(
-      options.client,
-      'add_note',
-      { offense_id: offenseId, text, run_id: run.id },
-      { ...signalOption, now },
-    );
+    const noteArgs = { offense_id: offenseId, text, run_id: run.id };
+    const startedMs = now();
+    const note = await callMcpTool(options.client, 'add_note', noteArgs, {
+      ...signalOption,
+      now,
+    });
+    outcome.toolCalls.push({
+      name: 'add_note',
+      arguments: noteArgs,
+      isError: note.isError,
+      durationMs: note.durationMs,
+      startedMs,
+      caller: 'runner',
+    });
     outcome.noteWritten = !note.isError;
     if (note.isError)
       logger.error({ detail: note.text }, 'failed to write the resume note');

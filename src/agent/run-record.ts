@@ -12,6 +12,7 @@ export type StopReason =
   | 'invalid_recommendation'
   | 'provider_error'
   | 'gated_call_failed'
+  | 'offense_unreadable'
   | 'aborted';
 
 /** One MCP tool call of a run, as stored; approval tokens never appear. */

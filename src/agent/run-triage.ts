@@ -1,14 +1,18 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import { createSilentLogger, type Logger } from '../config/index.js';
-import type { RunRecord, RunStore } from '../store/index.js';
+import type { RunnerStateStore, RunRecord, RunStore } from '../store/index.js';
 import { BudgetTracker, defaultBudgets, type Budgets } from './budget.js';
 import {
   investigate,
   type InvestigationResult,
   type ProgressEvent,
 } from './investigate.js';
-import { listModelTools, readPolicyResource } from './mcp-session.js';
+import {
+  callMcpTool,
+  listModelTools,
+  readPolicyResource,
+} from './mcp-session.js';
 import { stricterMode, type PolicyMode } from './mode.js';
 import type { ContentBlock, ModelMessage, ModelProvider } from './provider.js';
 import { withPseudonymization } from './pseudonymize/pseudonymizing-provider.js';
@@ -26,6 +30,11 @@ import type {
 } from './run-record.js';
 import { decideAndNote } from './decide-and-note.js';
 import { buildSystemPrompt } from './system-prompt.js';
+import {
+  fingerprintOf,
+  writeCursor,
+  type OffenseFingerprint,
+} from './triage-cursor.js';
 
 /** Inputs of one triage. */
 export interface TriageOptions {
@@ -34,6 +43,11 @@ export interface TriageOptions {
   provider: ModelProvider;
   offenseId: number;
   runs: RunStore;
+  /**
+   * Runner state in which to record the offense's triage cursor, as watch
+   * does, so that watch skips an offense this run already triaged.
+   */
+  state?: RunnerStateStore | undefined;
   /** Requested mode; it can only make the server's policy stricter. */
   mode?: PolicyMode | undefined;
   budgets?: Partial<Budgets> | undefined;
@@ -83,6 +97,34 @@ function describeStop(result: InvestigationResult): string {
     return `the model provider failed: ${result.detail}`;
   }
   return 'unknown';
+}
+
+/**
+ * Reads the offense with get_offense before the model starts, so that a
+ * run on an offense that cannot be read fails instead of guessing.
+ */
+async function readOffense(
+  options: TriageOptions,
+): Promise<{ fingerprint: OffenseFingerprint } | { error: string }> {
+  const result = await callMcpTool(
+    options.client,
+    'get_offense',
+    { offense_id: options.offenseId },
+    options.signal === undefined ? {} : { signal: options.signal },
+  );
+  if (result.isError) {
+    return {
+      error: /not found/i.test(result.text)
+        ? `Offense ${options.offenseId} not found: list open offenses with qradar-mcp agent watch or the list_offenses tool.`
+        : `Failed to read offense ${options.offenseId}: ${result.text}`,
+    };
+  }
+  const data = (result.data ?? {}) as { offense?: unknown };
+  const offense =
+    typeof data.offense === 'object' && data.offense !== null
+      ? (data.offense as Record<string, unknown>)
+      : {};
+  return { fingerprint: fingerprintOf(offense) };
 }
 
 async function openRun(
@@ -188,6 +230,34 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
   });
   runLogger.info({ provider: options.provider.name, mode }, 'triage started');
 
+  let fingerprint: OffenseFingerprint | undefined;
+  if (outcome.phase === 'investigating') {
+    const read = await readOffense(options);
+    if ('error' in read) {
+      outcome.result = 'failed';
+      outcome.stopReason = 'offense_unreadable';
+      outcome.failed = true;
+      outcome.detail = read.error;
+      await save('failed', true);
+      runLogger.warn({ detail: read.error }, 'offense not readable');
+      onProgress({
+        runId,
+        offenseId: options.offenseId,
+        kind: 'done',
+        message: 'failed: offense not readable',
+      });
+      return {
+        runId,
+        offenseId: options.offenseId,
+        state: 'failed',
+        outcome,
+        usage: usageNow(),
+        recommendation: undefined,
+      };
+    }
+    fingerprint = read.fingerprint;
+  }
+
   if (outcome.phase === 'investigating') {
     const pseudonymize = options.pseudonymize ?? options.provider.isExternal;
     const retrying = withRetries(options.provider, {
@@ -277,6 +347,16 @@ export async function runTriage(options: TriageOptions): Promise<TriageResult> {
       ? 'failed'
       : decidedState;
   await save(state, true);
+  if (
+    options.state !== undefined &&
+    fingerprint !== undefined &&
+    state !== 'failed'
+  ) {
+    await writeCursor(options.state, options.offenseId, {
+      ...fingerprint,
+      runId,
+    });
+  }
   runLogger.info({ state, result: outcome.result }, 'triage finished');
   onProgress({
     runId,

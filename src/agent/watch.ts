@@ -6,28 +6,22 @@ import { callMcpTool } from './mcp-session.js';
 import type { ModelProvider } from './provider.js';
 import { sleepFor } from './providers/retrying-provider.js';
 import {
+  fingerprintOf,
+  readCursor,
+  writeCursor,
+  type OffenseFingerprint,
+} from './triage-cursor.js';
+import {
   runTriage,
   type TriageOptions,
   type TriageResult,
 } from './run-triage.js';
-
-/**
- * The fields whose change makes an offense update: more events, a later
- * last_updated_time or a higher magnitude. last_persisted_time is left out
- * on purpose, because the runner's own notes move it.
- */
-export interface OffenseFingerprint {
-  eventCount: number;
-  lastUpdated: string;
-  magnitude: number;
-}
 
 interface PendingUpdate {
   fingerprint: OffenseFingerprint;
   runId: string;
 }
 
-const cursorKey = (offenseId: number): string => `watch:cursor:${offenseId}`;
 const pendingKey = (offenseId: number): string => `watch:pending:${offenseId}`;
 
 /** Tells whether `next` is an update over `previous` (a new offense when there is none). */
@@ -113,21 +107,7 @@ export async function listOpenOffenses(
     for (const offense of data.offenses ?? []) {
       const id = offense['id'];
       if (typeof id !== 'number') continue;
-      offenses.push({
-        id,
-        fingerprint: {
-          eventCount:
-            typeof offense['event_count'] === 'number'
-              ? offense['event_count']
-              : 0,
-          lastUpdated:
-            typeof offense['last_updated_time'] === 'string'
-              ? offense['last_updated_time']
-              : '',
-          magnitude:
-            typeof offense['magnitude'] === 'number' ? offense['magnitude'] : 0,
-        },
-      });
+      offenses.push({ id, fingerprint: fingerprintOf(offense) });
     }
     cursor = data.next_cursor ?? undefined;
     if (cursor === undefined) break;
@@ -149,8 +129,7 @@ export async function pollOnce(options: WatchOptions): Promise<TriageResult[]> {
   const results: TriageResult[] = [];
   for (const { id, fingerprint } of offenses) {
     if (options.signal?.aborted === true) break;
-    const cursor = (await options.state.get(cursorKey(id))) as
-      OffenseFingerprint | undefined;
+    const cursor = await readCursor(options.state, id);
     if (!isUpdate(cursor, fingerprint)) continue;
     const pending = (await options.state.get(pendingKey(id))) as
       PendingUpdate | undefined;
@@ -184,7 +163,7 @@ export async function pollOnce(options: WatchOptions): Promise<TriageResult[]> {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     await options.afterTriage?.(result);
-    await options.state.set(cursorKey(id), fingerprint);
+    await writeCursor(options.state, id, { ...fingerprint, runId });
     await options.state.delete(pendingKey(id));
     results.push(result);
   }

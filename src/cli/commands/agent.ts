@@ -227,6 +227,9 @@ async function withSession<T>(
   }
 }
 
+/** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
+const interruptedExitCode = 130;
+
 function providerFor(context: CommandContext, values: Values) {
   return createProvider(context.settings, {
     name: values.provider,
@@ -267,6 +270,7 @@ async function runOne(
       provider,
       offenseId,
       runs: store.runs,
+      state: store.runnerState,
       mode: parseMode(values.mode),
       budgets,
       pseudonymize: values['no-pseudonymize'] === true ? false : undefined,
@@ -359,6 +363,7 @@ async function watch(
           provider,
           offenseId,
           runs: store.runs,
+          state: store.runnerState,
           signal: controller.signal,
         }),
       );
@@ -408,6 +413,10 @@ async function watch(
     } finally {
       await trigger?.close();
       await queue.drain();
+    }
+    if (controller.signal.aborted) {
+      printError(`agent ${triggerOnly ? 'serve-trigger' : 'watch'} stopped`);
+      return interruptedExitCode;
     }
     return exitCodes.ok;
   });
@@ -496,9 +505,9 @@ export const agentCommand: Command = {
       case 'run':
         return runOne(quietLogger(context), values);
       case 'watch':
-        return watch(context, values, false);
+        return watch(quietLogger(context), values, false);
       case 'serve-trigger':
-        return watch(context, values, true);
+        return watch(quietLogger(context), values, true);
       case 'resume':
         return resume(quietLogger(context), positionals[0]);
       case 'runs':

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 
 import {
   createBaselineProvider,
+  isUpdate,
   listOpenOffenses,
+  readCursor,
   runTriage,
   type ModelProvider,
   type TriageResult,
@@ -158,6 +160,7 @@ async function triageAll(
             provider,
             offenseId: id,
             runs: runtime.store.runs,
+            state: runtime.store.runnerState,
             mode: runtime.policy.mode,
             logger: context.logger,
             onProgress: progress,
@@ -243,12 +246,26 @@ export const demoCommand: Command = {
       if (first === undefined)
         throw new Error('Failed to connect the agent to the server.');
       const offenses = await listOpenOffenses(first.client);
+      // Offenses whose state has not changed since a run, watch or an
+      // earlier demo triaged them are not triaged again.
+      const changed: number[] = [];
+      let unchanged = 0;
+      for (const offense of offenses) {
+        const cursor = await readCursor(runtime.store.runnerState, offense.id);
+        if (isUpdate(cursor, offense.fingerprint)) changed.push(offense.id);
+        else unchanged += 1;
+      }
+      if (unchanged > 0) {
+        printError(
+          `qradar-mcp demo: ${unchanged} of ${offenses.length} open offenses are already triaged at their current state; list their runs with npx qradar-mcp agent runs.`,
+        );
+      }
       printError(
-        `qradar-mcp demo: triaging ${offenses.length} open offenses, ${concurrency} at a time.`,
+        `qradar-mcp demo: triaging ${changed.length} open offenses, ${concurrency} at a time.`,
       );
 
       const { results, failures } = await triageAll(
-        offenses.map((offense) => offense.id),
+        changed,
         sessions,
         runtime,
         context,
