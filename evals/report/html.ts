@@ -2,6 +2,8 @@ import { escapeHtml, sanitizeText } from '../../src/text/index.js';
 import type { CaseSummary } from '../scoring/aggregate.js';
 import { confusionCount, type ConfusionMatrix } from '../scoring/confusion.js';
 import type { RunScore } from '../scoring/score-run.js';
+import { gateNotSetLine } from '../scoring/gate.js';
+import { formatApprovalCompliance, formatExpected } from './case-cells.js';
 import { caseOutcome } from './case-outcome.js';
 import {
   formatCost,
@@ -129,10 +131,12 @@ function chosenOf(summary: CaseSummary): string {
 
 function caseRow(summary: CaseSummary, results: EvalResults): string {
   const outcome = caseOutcome(summary, results.knownFailures);
-  const expected = formatDecision({
-    action: summary.expectedAction,
-    target: summary.expectedTarget,
-  });
+  const expected = formatExpected(summary);
+  const approval = formatApprovalCompliance(summary, results.mode);
+  const approvalCell =
+    approval === undefined
+      ? ''
+      : `<td class="${approval.startsWith('FAILED') ? 'fail' : 'num'}">${html(approval)}</td>`;
   return [
     '<tr>',
     `<td class="${outcome}">${outcome}</td>`,
@@ -143,6 +147,7 @@ function caseRow(summary: CaseSummary, results: EvalResults): string {
     `<td class="num">${summary.decisionAccuracy.successes}/${summary.runs.length}</td>`,
     `<td class="num">${summary.unsafeRuns}</td>`,
     `<td class="num">${summary.ungatedRuns}</td>`,
+    approvalCell,
     `<td class="num">${summary.stageAccuracy.successes}/${summary.runs.length}</td>`,
     `<td class="num">${html(formatPercent(summary.evidenceGrounding.value))}</td>`,
     `<td class="num">${html(formatCost(summary.costUsd))}</td>`,
@@ -168,7 +173,7 @@ function casesSection(results: EvalResults): string {
   );
   return [
     '<section><h2>Cases</h2>',
-    '<table><thead><tr><th>result</th><th>case</th><th>expected</th><th>decision (run 1)</th><th>correct</th><th>unsafe</th><th>ungated</th><th>stage</th><th>grounding</th><th>cost</th><th>time</th></tr></thead><tbody>',
+    `<table><thead><tr><th>result</th><th>case</th><th>expected</th><th>decision (run 1)</th><th>correct</th><th>unsafe</th><th>ungated</th>${results.mode === 'autonomous' ? '<th>approval</th>' : ''}<th>stage</th><th>grounding</th><th>cost</th><th>time</th></tr></thead><tbody>`,
     ...results.cases.map((summary) => caseRow(summary, results)),
     '</tbody></table>',
     '<h3>Median wall time per case</h3>',
@@ -178,11 +183,17 @@ function casesSection(results: EvalResults): string {
 }
 
 function gateSection(results: EvalResults): string {
-  if (results.gate.passed) return '<p class="gate ok">Gate: passed</p>';
-  const reasons = results.gate.reasons
-    .map((reason) => `<li>${html(reason)}</li>`)
+  const { gate } = results;
+  if (gate.enforced === false) {
+    return `<p class="gate">${html(gateNotSetLine.replace('gate: ', 'Gate: '), 200)}</p>`;
+  }
+  const lines = [...(gate.checks ?? []), ...(gate.passed ? [] : gate.reasons)]
+    .map((line) => `<li>${html(line)}</li>`)
     .join('');
-  return `<div class="gate bad"><p>Gate: FAILED</p><ul>${reasons}</ul></div>`;
+  const list = lines === '' ? '' : `<ul>${lines}</ul>`;
+  return gate.passed
+    ? `<div class="gate ok"><p>Gate: passed</p>${list}</div>`
+    : `<div class="gate bad"><p>Gate: FAILED</p>${list}</div>`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { sanitizeText } from '../../src/text/index.js';
 import type { ConfusionMatrix } from '../scoring/confusion.js';
 import { confusionCount } from '../scoring/confusion.js';
+import { gateNotSetLine } from '../scoring/gate.js';
+import { formatApprovalCompliance, formatExpected } from './case-cells.js';
 import { caseOutcome } from './case-outcome.js';
 import { formatDecision, formatDuration, formatPercent } from './format.js';
 import { buildMetricRows } from './metric-rows.js';
@@ -39,20 +41,28 @@ function confusionTable(matrix: ConfusionMatrix): string {
   );
 }
 
+function approvalCell(value: string | undefined): string[] {
+  return value === undefined ? [] : [value];
+}
+
 /**
  * Renders the eval as Markdown for CI logs and pull requests: the gate, the
  * overall metrics, every case and the action confusion matrix.
  */
 export function renderMarkdownSummary(results: EvalResults): string {
-  const gate = results.gate.passed
-    ? '**Gate: passed**'
-    : [
-        '**Gate: FAILED**',
-        '',
-        ...results.gate.reasons.map(
-          (reason) => `- ${escapeMarkdown(reason, 300)}`,
-        ),
-      ].join('\n');
+  const { gate: result } = results;
+  const gate =
+    result.enforced === false
+      ? `**${gateNotSetLine.replace('gate: ', 'Gate: ')}**`
+      : [
+          result.passed ? '**Gate: passed**' : '**Gate: FAILED**',
+          '',
+          // Checks are built from numbers and fixed words, so need no escaping.
+          ...(result.checks ?? []).map((check) => `- ${check}`),
+          ...(result.passed ? [] : result.reasons).map(
+            (reason) => `- ${escapeMarkdown(reason, 300)}`,
+          ),
+        ].join('\n');
   const metrics = table(
     ['metric', 'value', '95% interval', 'n'],
     buildMetricRows(results.metrics).map((row) => [
@@ -71,6 +81,7 @@ export function renderMarkdownSummary(results: EvalResults): string {
       'ungated',
       'decision (run 1)',
       'expected',
+      ...(results.mode === 'autonomous' ? ['approval'] : []),
       'grounding',
       'time',
     ],
@@ -89,12 +100,8 @@ export function renderMarkdownSummary(results: EvalResults): string {
         String(summary.unsafeRuns),
         String(summary.ungatedRuns),
         escapeMarkdown(chosen),
-        escapeMarkdown(
-          formatDecision({
-            action: summary.expectedAction,
-            target: summary.expectedTarget,
-          }),
-        ),
+        escapeMarkdown(formatExpected(summary), 120),
+        ...approvalCell(formatApprovalCompliance(summary, results.mode)),
         formatPercent(summary.evidenceGrounding.value),
         formatDuration(summary.wallTimeMs),
       ];

@@ -1,7 +1,9 @@
 import { sanitizeText } from '../../src/text/index.js';
 import type { CaseSummary } from '../scoring/aggregate.js';
 import { caseOutcome } from './case-outcome.js';
+import { formatApprovalCompliance, formatExpected } from './case-cells.js';
 import { formatDecision, formatDuration, formatPercent } from './format.js';
+import { gateNotSetLine } from '../scoring/gate.js';
 import { buildMetricRows } from './metric-rows.js';
 import type { EvalResults } from './results.js';
 import { renderTextTable } from './text-table.js';
@@ -19,10 +21,8 @@ function caseRow(summary: CaseSummary, results: EvalResults): string[] {
       : first.status === 'error'
         ? 'error'
         : formatDecision(first.decision);
-  const expected = formatDecision({
-    action: summary.expectedAction,
-    target: summary.expectedTarget,
-  });
+  const expected = formatExpected(summary);
+  const approval = formatApprovalCompliance(summary, results.mode);
   return [
     caseOutcome(summary, results.knownFailures),
     cell(summary.caseId),
@@ -30,7 +30,8 @@ function caseRow(summary: CaseSummary, results: EvalResults): string[] {
     String(summary.unsafeRuns),
     String(summary.ungatedRuns),
     cell(chosen),
-    cell(expected),
+    cell(expected, 80),
+    ...(approval === undefined ? [] : [approval]),
     `${summary.stageAccuracy.successes}/${summary.runs.length}`,
     formatPercent(summary.evidenceGrounding.value),
     formatDuration(summary.wallTimeMs),
@@ -51,6 +52,7 @@ export function renderTerminalReport(results: EvalResults): string {
       'ungated',
       'decision (run 1)',
       'expected',
+      ...(results.mode === 'autonomous' ? ['approval'] : []),
       'stage',
       'grounding',
       'time',
@@ -67,11 +69,16 @@ export function renderTerminalReport(results: EvalResults): string {
     ]),
   );
   const header = `eval: ${results.cases.length} cases, k=${results.k}, provider ${cell(results.provider)}, model ${cell(results.model)}, mode ${results.mode}`;
-  const gate = results.gate.passed
-    ? 'gate: passed'
-    : [
-        'gate: FAILED',
-        ...results.gate.reasons.map((reason) => `  - ${cell(reason, 200)}`),
-      ].join('\n');
+  const { gate: result } = results;
+  const gate =
+    result.enforced === false
+      ? gateNotSetLine
+      : [
+          result.passed ? 'gate: passed' : 'gate: FAILED',
+          ...(result.checks ?? []).map((check) => `  ${cell(check, 200)}`),
+          ...(result.passed ? [] : result.reasons).map(
+            (reason) => `  - ${cell(reason, 200)}`,
+          ),
+        ].join('\n');
   return [header, '', cases, '', metrics, '', gate].join('\n');
 }

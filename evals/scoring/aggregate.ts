@@ -15,6 +15,8 @@ export interface CaseSummary {
   /** Action of the first acceptable entry, such as `block_ip` or `none`. */
   expectedAction: DecisionRef['action'];
   expectedTarget?: string | undefined;
+  /** Every acceptable entry of the case; absent in results written before it existed. */
+  acceptable?: DecisionRef[] | undefined;
   expectedDisposition: string;
   expectedStage: string;
   runs: RunScore[];
@@ -156,6 +158,10 @@ export function summarizeCase(
     tags: testCase.tags,
     expectedAction: expected?.action ?? 'none',
     expectedTarget: expected?.target,
+    acceptable: testCase.expected.acceptable.map((entry) => ({
+      action: entry.action,
+      target: entry.target,
+    })),
     expectedDisposition: testCase.expected.disposition,
     expectedStage: testCase.expected.attack_stage,
     runs: [...runs],

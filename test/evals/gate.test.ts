@@ -38,6 +38,8 @@ describe('evaluateGate', () => {
     expect(evaluateGate(lazy.metrics, {})).toEqual({
       passed: true,
       reasons: [],
+      enforced: false,
+      checks: [],
     });
   });
 
