@@ -57,6 +57,25 @@ describe('agent and demo commands', () => {
     expect(runs.stdout).toContain('awaiting_approval');
   }, 60_000);
 
+  it('fails on an unknown offense', () => {
+    const result = run(['agent', 'run', '--offense', '999']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'Offense 999 not found: list open offenses with qradar-mcp agent watch or the list_offenses tool.',
+    );
+    expect(run(['agent', 'runs']).stdout).toMatch(/failed/);
+  }, 60_000);
+
+  it('demo skips unchanged offenses when rerun', () => {
+    expect(run(['demo']).status).toBe(0);
+    const again = run(['demo']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(
+      /(\d+) of \1 open offenses are already triaged/,
+    );
+    expect(again.stderr).toContain('triaging 0 open offenses');
+  }, 120_000);
+
   it('demo triages every open offense', () => {
     const result = run(['demo']);
     expect(result.status).toBe(0);
