@@ -12,6 +12,7 @@ import type {
 } from './checkpoint-types.js';
 import type { Criticality } from './criticality.js';
 import { digestParameters } from './gated-request.js';
+import type { Policy } from './policy.js';
 import type { RoleMatch } from './roles.js';
 
 /**
@@ -71,6 +72,15 @@ export async function requestApproval(
       criticality,
     });
   }
+}
+
+/**
+ * Returns the mode whose outcome a monitor-mode denial reports as `wouldBe`:
+ * the policy file's own mode when `--mode monitor` narrowed it, else approve,
+ * the phase that follows monitor in a rollout.
+ */
+export function projectionMode(policy: Policy): 'approve' | 'autonomous' {
+  return policy.fileMode === 'autonomous' ? 'autonomous' : 'approve';
 }
 
 /**

@@ -16,7 +16,10 @@ export async function deny(
   reason: string,
   roles: RoleMatch[],
   criticality?: Criticality,
-  projected?: { approve: ProjectedDecision; autonomous: ProjectedDecision },
+  projected?: {
+    byMode: { approve: ProjectedDecision; autonomous: ProjectedDecision };
+    mode: 'approve' | 'autonomous';
+  },
 ): Promise<DeniedDecision> {
   const decision: DeniedDecision = {
     decision: 'denied',
@@ -26,7 +29,11 @@ export async function deny(
     criticality,
     ...(projected === undefined
       ? {}
-      : { wouldBe: projected.autonomous, wouldBeByMode: projected }),
+      : {
+          wouldBe: projected.byMode[projected.mode],
+          wouldBeMode: projected.mode,
+          wouldBeByMode: projected.byMode,
+        }),
   };
   await auditDenial(
     context,

@@ -115,10 +115,13 @@ export interface ApprovalRequiredDecision extends DecisionBase {
 export interface DeniedDecision extends DecisionBase {
   decision: 'denied';
   /**
-   * In monitor mode: what autonomous mode would have done (approve mode
-   * executes only with a valid token, else requires approval).
+   * In monitor mode: the outcome under `wouldBeMode`, the policy file's own
+   * mode when `--mode monitor` narrowed it, else approve (the next rollout
+   * phase). Approve mode executes only with a valid token.
    */
   wouldBe?: ProjectedDecision | undefined;
+  /** In monitor mode: the mode that `wouldBe` describes. */
+  wouldBeMode?: 'approve' | 'autonomous' | undefined;
   /** In monitor mode: the outcome of each other mode. */
   wouldBeByMode?:
     { approve: ProjectedDecision; autonomous: ProjectedDecision } | undefined;

@@ -5,7 +5,11 @@ import type { Store } from '../store/index.js';
 import { loadVerificationKey } from './approval-keys.js';
 import { approvalView } from './approval-requests.js';
 import { matchAutonomousRule } from './autonomous-rules.js';
-import { projectDecisions, requestApproval } from './checkpoint-approvals.js';
+import {
+  projectDecisions,
+  projectionMode,
+  requestApproval,
+} from './checkpoint-approvals.js';
 import {
   claimExecution,
   completeExecution,
@@ -224,7 +228,7 @@ class PolicyCheckpoint implements Checkpoint {
         `The policy runs in monitor mode, so nothing gated executes. In autonomous mode this call would be ${projected.autonomous}; in approve mode, ${projected.approve}.`,
         roles,
         criticality,
-        projected,
+        { byMode: projected, mode: projectionMode(this.#policy) },
       );
     }
 

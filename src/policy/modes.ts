@@ -22,5 +22,9 @@ export function withModeOverride(
       `Invalid --mode ${requested}: the policy ${policy.source} runs in ${policy.mode} mode, and --mode may only make it stricter (${policyModes.slice(0, policyModes.indexOf(policy.mode) + 1).join(' or ')}). Change mode in the policy file instead.`,
     );
   }
-  return { ...policy, mode: requested };
+  return {
+    ...policy,
+    mode: requested,
+    fileMode: policy.fileMode ?? policy.mode,
+  };
 }

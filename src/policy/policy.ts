@@ -58,6 +58,8 @@ export interface Policy {
   /** File the policy was read from. */
   source: string;
   mode: PolicyMode;
+  /** Mode written in the policy file, set when a `--mode` override changed `mode`. */
+  fileMode?: PolicyMode | undefined;
   internalNetworks: Network[];
   roles: Record<RoleName, RoleSources>;
   /** Whether keywords in set names also give roles. */

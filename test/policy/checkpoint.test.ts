@@ -11,6 +11,8 @@ import {
   type CheckpointDecision,
   type GatedRequest,
   type PolicyMode,
+  loadPolicy,
+  withModeOverride,
 } from '../../src/policy/index.js';
 import { makeTempDir } from '../store/support/temp-dir.js';
 import { blockRequest, makeHarness } from './support/checkpoint-harness.js';
@@ -129,6 +131,7 @@ describe('kill switch', () => {
 });
 
 describe('monitor mode', () => {
+  // A policy file in monitor mode projects onto approve, the next phase.
   it.each<[string, number, string, string]>([
     ['confident external block', 0.9, 'executed', 'approval_required'],
     ['unsure external block', 0.5, 'approval_required', 'approval_required'],
@@ -141,7 +144,8 @@ describe('monitor mode', () => {
       );
       const denied = expectDecision(decision, 'denied');
       expect(denied.rule).toBe('mode:monitor');
-      expect(denied.wouldBe).toBe(autonomous);
+      expect(denied.wouldBe).toBe(approve);
+      expect(denied.wouldBeMode).toBe('approve');
       expect(denied.wouldBeByMode).toEqual({ approve, autonomous });
       expect(await store.approvals.list()).toHaveLength(0);
       expect(await store.audit.list({ kinds: ['intent'] })).toHaveLength(0);
@@ -175,6 +179,40 @@ describe('monitor mode', () => {
     expect(
       await monitor.store.claims.usedAt(pending.requestId),
     ).toBeUndefined();
+  });
+});
+
+describe('monitor narrowed by --mode', () => {
+  it('projects an approve policy onto approve', async () => {
+    const policy = withModeOverride(loadPolicy(), 'monitor');
+    expect(policy.fileMode).toBe('approve');
+    const { checkpoint } = makeHarness(policy);
+    const denied = expectDecision(
+      await checkpoint.evaluate(blockRequest('203.0.113.7')),
+      'denied',
+    );
+    expect(denied.wouldBe).toBe('approval_required');
+    expect(denied.wouldBeMode).toBe('approve');
+    expect(denied.wouldBeByMode).toEqual({
+      approve: 'approval_required',
+      autonomous: 'executed',
+    });
+  });
+
+  it('projects an autonomous policy onto autonomous', async () => {
+    const policy = withModeOverride(
+      { ...loadPolicy(), mode: 'autonomous' },
+      'monitor',
+    );
+    const { checkpoint, store } = makeHarness(policy);
+    const denied = expectDecision(
+      await checkpoint.evaluate(blockRequest('203.0.113.7')),
+      'denied',
+    );
+    expect(denied.wouldBe).toBe('executed');
+    expect(denied.wouldBeMode).toBe('autonomous');
+    const [audit] = await store.audit.list({ kinds: ['denied'] });
+    expect(audit?.details['would_be']).toBe('executed');
   });
 });
 

@@ -27,7 +27,7 @@ export function renderDecision(
   if (output.verification !== undefined)
     text.line(`Verification: ${output.verification}`);
   if (output.would_be !== undefined)
-    text.line(`Would be in autonomous mode: ${output.would_be}`);
+    text.line(`Would be outside monitor mode: ${output.would_be}`);
   return text
     .line(`Reason: ${output.reason}`, `Next step: ${output.next_step}`)
     .toString();
