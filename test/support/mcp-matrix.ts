@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { expect } from 'vitest';
 
 import {
   canonicalizeIp,
@@ -442,4 +443,30 @@ export async function runMatrixCase(row: MatrixCase): Promise<MatrixRun> {
         : { kind: row0.kind, rule: row0.rule };
     },
   };
+}
+
+const lastAuditKind: Record<ExpectedOutcome['decision'], string> = {
+  denied: 'denied',
+  executed: 'executed',
+  approval_required: 'approval_requested',
+};
+
+/**
+ * Runs one matrix row and checks the answer, the simulator's end state, the
+ * executed-action rows and the newest audit row against the expected outcome.
+ */
+export async function checkMatrixRow(row: MatrixCase): Promise<void> {
+  const expected = expectedOutcome(row);
+  const run = await runMatrixCase(row);
+  try {
+    expect(run.result.isError).toBeFalsy();
+    expect(field(run.result, 'decision')).toBe(expected.decision);
+    expect(field(run.result, 'rule')).toMatch(expected.rule);
+    expect(run.effectPresent()).toBe(expected.effectAfter);
+    expect(await run.executedRows()).toBe(expected.effectAfter ? 1 : 0);
+    const last = await run.lastAuditRow();
+    expect(last?.kind).toBe(lastAuditKind[expected.decision]);
+  } finally {
+    await run.harness.close();
+  }
 }
