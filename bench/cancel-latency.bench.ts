@@ -14,7 +14,7 @@ import { startStack } from '../test/http/support/stack.js';
 // Cancellation latency of run_aql over Streamable HTTP on loopback: the
 // client aborts its tools/call when the first progress notification arrives,
 // and the iteration ends when the simulator has received the DELETE of the
-// Ariel search. The simulator's clock stands still, so no search completes.
+// Ariel search. The simulator's clock does not advance, so no search completes.
 // The bench reports the whole cycle (create, first progress, abort, DELETE);
 // the abort-to-DELETE part alone is printed when the run ends.
 

@@ -88,7 +88,7 @@ export interface Settings {
   openaiBaseUrl: string | undefined;
 }
 
-/** Where settings come from; later sources win: file, then env, then flags. */
+/** Sources of settings. Later sources win: file, then env, then flags. */
 export interface SettingsSources {
   env: NodeJS.ProcessEnv;
   /** Path of a YAML file mapping setting names to values. */

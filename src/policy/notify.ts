@@ -71,7 +71,7 @@ export function createApprovalNotifier(options: {
       if (!response.ok) {
         logger.warn(
           { requestId: request.id, status: response.status },
-          'notify webhook answered with an error status',
+          'notify webhook returned an error status',
         );
         return;
       }

@@ -66,7 +66,7 @@ export interface CreateServerOptions {
   secrets?: readonly string[] | undefined;
   /** Tools to serve; default all of them. */
   tools?: readonly ToolDefinition[] | undefined;
-  /** How long an in-chat approval waits for an answer; default 45 s. */
+  /** Time an in-chat approval waits for the human's response; default 45 s. */
   elicitationTimeoutMs?: number | undefined;
   /** Waits out the in-chat approval timeout; default a timer. */
   elicitationWait?: Sleep | undefined;

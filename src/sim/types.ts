@@ -44,9 +44,9 @@ export interface SimulatorOptions {
   cases?: LoadedCase[];
   /** Replaces the stored state with the cases even when the store is not empty. */
   reloadCases?: boolean;
-  /** Delay added before every answer, in milliseconds. */
+  /** Delay added before every response, in milliseconds. */
   latencyMs?: number;
-  /** Requests per second accepted before answering 429 with Retry-After. */
+  /** Requests per second accepted before responding 429 with Retry-After. */
   rateLimitPerSecond?: number;
   faults?: FaultRule[];
   /** Time an Ariel search takes from WAIT to COMPLETED, in milliseconds; 0 completes at once. */

@@ -104,7 +104,7 @@ export const referenceSets = {
   },
 };
 
-/** Accounts that the PLAYBOOK says never to disable on the strength of an offense. */
+/** Privileged accounts, which no offense alone is reason enough to disable. */
 export const privilegedAccounts = referenceSets['Privileged Accounts'].elements;
 
 /** The protected infrastructure addresses. */
